@@ -1,0 +1,2 @@
+/** kiln core. */
+package dev.kiln.core;

@@ -1,0 +1,2 @@
+/** kiln dedup. */
+package dev.kiln.dedup;

@@ -1,0 +1,2 @@
+/** kiln filters. */
+package dev.kiln.filters;

@@ -1,0 +1,2 @@
+/** kiln sharding. */
+package dev.kiln.sharding;

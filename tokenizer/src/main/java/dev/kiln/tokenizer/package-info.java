@@ -1,0 +1,2 @@
+/** kiln tokenizer. */
+package dev.kiln.tokenizer;

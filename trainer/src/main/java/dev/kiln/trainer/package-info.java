@@ -1,0 +1,2 @@
+/** kiln trainer. */
+package dev.kiln.trainer;

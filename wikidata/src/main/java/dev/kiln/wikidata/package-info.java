@@ -1,0 +1,2 @@
+/** kiln wikidata. */
+package dev.kiln.wikidata;
