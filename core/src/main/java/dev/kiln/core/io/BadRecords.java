@@ -1,0 +1,91 @@
+package dev.kiln.core.io;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Counts and reports bad input: each problem is one line naming the file and the record
+ * ({@code web.jsonl.gz:1234: malformed JSON: Unexpected character ('x')}). The first
+ * {@link #MAX_LOGGED} are passed to the log sink, all are counted by kind for the run's statistics.
+ * In strict mode the first problem is thrown instead.
+ */
+public final class BadRecords {
+
+    /** How many problems are printed before only counting. */
+    public static final int MAX_LOGGED = 20;
+
+    private final boolean strict;
+    private final Consumer<String> log;
+    private final Map<String, AtomicLong> byKind = new TreeMap<>();
+    private final Map<String, String> examples = new LinkedHashMap<>();
+    private long total;
+
+    /**
+     * @param strict throw on the first problem instead of skipping the record
+     * @param log where problem lines go (e.g. {@code System.err::println})
+     */
+    public BadRecords(boolean strict, Consumer<String> log) {
+        this.strict = strict;
+        this.log = log;
+    }
+
+    /** A lenient instance that logs to standard error. */
+    public static BadRecords lenient() {
+        return new BadRecords(false, System.err::println);
+    }
+
+    /**
+     * Reports one bad record.
+     *
+     * @param position file and record, e.g. {@code web.jsonl.gz:1234}
+     * @param kind short snake_case kind, counted ({@code malformed_json}, {@code invalid_utf8}, {@code missing_text})
+     * @param message what is wrong, one line
+     * @throws BadInputException in strict mode
+     */
+    public synchronized void report(String position, String kind, String message) throws BadInputException {
+        String line = position + ": " + kind.replace('_', ' ') + ": " + oneLine(message);
+        if (strict) {
+            throw new BadInputException(line + " (--strict)");
+        }
+        total++;
+        byKind.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+        examples.putIfAbsent(kind, line);
+        if (total <= MAX_LOGGED) {
+            log.accept("WARN " + line);
+        } else if (total == MAX_LOGGED + 1) {
+            log.accept("WARN more bad records follow; only counting them now (see the run statistics)");
+        }
+    }
+
+    public boolean strict() {
+        return strict;
+    }
+
+    public synchronized long total() {
+        return total;
+    }
+
+    /** Count per kind, sorted by kind. */
+    public synchronized Map<String, Long> countsByKind() {
+        Map<String, Long> out = new TreeMap<>();
+        byKind.forEach((k, v) -> out.put(k, v.get()));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** The first problem line of each kind. */
+    public synchronized Map<String, String> examples() {
+        return Map.copyOf(examples);
+    }
+
+    static String oneLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        String t = s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        return t.length() > 300 ? t.substring(0, 300) + "..." : t;
+    }
+}

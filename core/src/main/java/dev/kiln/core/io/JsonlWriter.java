@@ -1,0 +1,83 @@
+package dev.kiln.core.io;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.kiln.core.Document;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Writes JSON Lines, compressed by the file's suffix ({@code .zst}, {@code .gz} or none): one object per
+ * document with {@code id}, {@code text}, {@code source} and then the metadata fields in order.
+ * Written to a temporary name and renamed on {@link #commit()}.
+ */
+public final class JsonlWriter implements DocumentWriter {
+
+    private final AtomicFile file;
+    private final OutputStream out;
+    private final JsonGenerator gen;
+    private long count;
+    private boolean committed;
+
+    private JsonlWriter(Path target) throws IOException {
+        this.file = AtomicFile.create(target);
+        OutputStream raw = new BufferedOutputStream(file.openStream(), 1 << 16);
+        this.out = Compression.of(target.getFileName().toString()).compress(raw);
+        this.gen = JsonlReader.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8);
+        gen.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+        gen.configure(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM, false);
+    }
+
+    /** Opens a writer for {@code target}; nothing appears under that name until {@link #commit()}. */
+    public static JsonlWriter open(Path target) throws IOException {
+        return new JsonlWriter(target);
+    }
+
+    @Override
+    public void write(Document doc) throws IOException {
+        if (committed) {
+            throw new IllegalStateException("writer already committed: " + file.target());
+        }
+        gen.writeStartObject();
+        gen.writeStringField("id", doc.id());
+        gen.writeStringField("text", doc.text());
+        gen.writeStringField("source", doc.source());
+        for (Map.Entry<String, Object> e : doc.metadata().entrySet()) {
+            gen.writeFieldName(e.getKey());
+            JsonlReader.MAPPER.writeValue(gen, e.getValue());
+        }
+        gen.writeEndObject();
+        gen.writeRaw('\n');
+        count++;
+    }
+
+    @Override
+    public long count() {
+        return count;
+    }
+
+    @Override
+    public void commit() throws IOException {
+        gen.flush();
+        gen.close();
+        out.close();
+        file.commit();
+        committed = true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (!committed) {
+            try {
+                gen.close();
+                out.close();
+            } catch (IOException ignored) {
+                // the temporary file is deleted below anyway
+            }
+            file.abort();
+        }
+    }
+}
