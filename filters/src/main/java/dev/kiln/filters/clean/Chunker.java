@@ -142,7 +142,10 @@ public final class Chunker implements Splitter {
                 cps++;
             }
             if (cut < b) {
-                int space = p.lastIndexOf(' ', cut);
+                int space = cut;
+                while (space > a && p.charAt(space) != ' ') { // bounded: never scans before this piece
+                    space--;
+                }
                 if (space > a) {
                     cut = space;
                     cps = len(p, a, cut);
