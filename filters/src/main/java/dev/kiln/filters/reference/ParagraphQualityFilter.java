@@ -19,12 +19,20 @@ public final class ParagraphQualityFilter implements Filter {
     /** Reference id. */
     public static final String C5 = "C5_paragraph_quality";
 
+    private final String reason;
     private final int minParagraphs;
     private final double minAvgLen;
     private final int minParagraphChars;
     private final int minTotalChars;
 
     public ParagraphQualityFilter(int minParagraphs, double minAvgLen, int minParagraphChars, int minTotalChars) {
+        this(C5, minParagraphs, minAvgLen, minParagraphChars, minTotalChars);
+    }
+
+    /** The same rule under another reason code (kiln's profile uses {@code paragraph_quality} with 1 / 100). */
+    public ParagraphQualityFilter(String reason, int minParagraphs, double minAvgLen, int minParagraphChars,
+                                  int minTotalChars) {
+        this.reason = reason;
         this.minParagraphs = Check.range("min_paragraphs", minParagraphs, 0, 1_000_000);
         this.minAvgLen = Check.range("min_avg_len", minAvgLen, 0, 1e9);
         this.minParagraphChars = Check.range("min_paragraph_chars", minParagraphChars, 0, 1_000_000);
@@ -33,7 +41,7 @@ public final class ParagraphQualityFilter implements Filter {
 
     @Override
     public String name() {
-        return C5;
+        return reason;
     }
 
     @Override
@@ -56,12 +64,12 @@ public final class ParagraphQualityFilter implements Filter {
         }
         if (count == 0) {
             int len = PyText.strippedLen(t, 0, t.length());
-            return len >= minTotalChars ? Decision.keep() : Decision.drop(C5, len);
+            return len >= minTotalChars ? Decision.keep() : Decision.drop(reason, len);
         }
         if (count < minParagraphs) {
-            return Decision.drop(C5, count);
+            return Decision.drop(reason, count);
         }
         double mean = (double) total / count;
-        return mean < minAvgLen ? Decision.drop(C5, mean) : Decision.keep();
+        return mean < minAvgLen ? Decision.drop(reason, mean) : Decision.keep();
     }
 }
