@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param keep which member of a cluster is kept; {@link KeepRule#FIRST} by default
  * @param exact also remove exact duplicates (normalised text, 128-bit hash) before LSH; default true
  * @param memoryBytes heap budget for the LSH records and signatures; past it they spill to disk.
- *        Default {@value #DEFAULT_MEMORY} bytes (2 GiB), at least 1 MiB. Per-document bookkeeping (about
+ *        Default {@value #DEFAULT_MEMORY} bytes (2 GiB), at least 64 KiB. Per-document bookkeeping (about
  *        60 bytes per document: ids' offsets, lengths, union-find, exact-hash table) comes on top.
  * @param threads threads for the signature pass (0 = one per core); results never depend on it
  * @param tempDir where run files go (null = the system temporary directory)
@@ -41,7 +41,7 @@ public record DedupConfig(MinHashConfig minhash, double threshold, LshParams lsh
             throw new ConfigException("bands x rows = " + lsh.bands() + " x " + lsh.rows() + " = " + lsh.hashesUsed()
                     + " needs more hashes than num_perm " + minhash.numPerm());
         }
-        ConfigException.checkRange("memory", memoryBytes, 1L << 20, Long.MAX_VALUE);
+        ConfigException.checkRange("memory", memoryBytes, 64L << 10, Long.MAX_VALUE);
         ConfigException.checkRange("threads", threads, 0, 4096);
         ConfigException.checkRange("merge_fan_in", mergeFanIn, 2, 4096);
     }
