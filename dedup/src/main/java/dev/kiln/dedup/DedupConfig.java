@@ -89,6 +89,39 @@ public record DedupConfig(MinHashConfig minhash, double threshold, LshParams lsh
         return new DedupConfig(minhash, threshold, lsh, keep, exact, memoryBytes, threads, tempDir, f);
     }
 
+    /**
+     * Parses a memory size such as {@code 2g}, {@code 512m}, {@code 256MB}, {@code 64k} or a plain number of
+     * bytes (binary units: 1k = 1024).
+     */
+    public static long parseBytes(String s) {
+        String t = s.strip().toLowerCase(java.util.Locale.ROOT).replace("_", "");
+        if (t.endsWith("ib")) {
+            t = t.substring(0, t.length() - 2);
+        } else if (t.endsWith("b")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        long mult = 1;
+        if (!t.isEmpty()) {
+            switch (t.charAt(t.length() - 1)) {
+                case 'k' -> mult = 1L << 10;
+                case 'm' -> mult = 1L << 20;
+                case 'g' -> mult = 1L << 30;
+                case 't' -> mult = 1L << 40;
+                default -> mult = 1;
+            }
+        }
+        String num = mult == 1 ? t : t.substring(0, t.length() - 1);
+        try {
+            double v = Double.parseDouble(num);
+            if (v < 0 || Double.isNaN(v)) {
+                throw new NumberFormatException();
+            }
+            return (long) (v * mult);
+        } catch (NumberFormatException e) {
+            throw new ConfigException("memory must be a size such as 2g, 512m or 1048576: " + s);
+        }
+    }
+
     /** Threads actually used. */
     public int effectiveThreads() {
         return threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;

@@ -1,6 +1,7 @@
 package dev.kiln.dedup;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.apache.datasketches.hash.MurmurHash3;
 
 /**
@@ -15,8 +16,12 @@ public final class TextKey {
     private TextKey() {
     }
 
-    /** Lower-cased (Unicode, locale-independent) with every whitespace run replaced by one space, trimmed. */
+    /**
+     * Case-folded (upper- then lower-cased, locale-independent, so {@code ß}/{@code SS} and Greek final sigma fold
+     * together) with every whitespace run replaced by one space, trimmed.
+     */
     public static String normalize(String text) {
+        text = text.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
         StringBuilder sb = new StringBuilder(text.length());
         boolean space = false;
         for (int i = 0; i < text.length(); ) {
@@ -30,7 +35,7 @@ public final class TextKey {
                 sb.append(' ');
                 space = false;
             }
-            sb.appendCodePoint(Character.toLowerCase(cp));
+            sb.appendCodePoint(cp);
         }
         return sb.toString();
     }
