@@ -35,9 +35,11 @@ public final class Encoder implements AutoCloseable {
     private final SpmNative sp;
     private final SentencePieceModel model;
     private final Normalization normalization;
+    private final PieceDecoder decoder;
 
     private Encoder(byte[] bytes, Normalization normalization) {
         this.model = SentencePieceModel.parse(bytes);
+        this.decoder = new PieceDecoder(model);
         this.normalization = normalization;
         this.sp = new SpmNative(bytes);
     }
@@ -83,9 +85,27 @@ public final class Encoder implements AutoCloseable {
         return sp.tokenize(normalization.apply(text));
     }
 
-    /** The text of {@code ids} (control pieces vanish, byte pieces join into characters). */
+    /**
+     * The text of {@code ids} (control pieces vanish, byte pieces join into characters), by SentencePiece's
+     * rules implemented in Java: DJL's native decode loses text after any non-BMP character.
+     */
     public String decode(int[] ids) {
+        return decoder.decode(ids);
+    }
+
+    /** SentencePiece's own decode through JNI; correct only for text within the Basic Multilingual Plane. */
+    String nativeDecode(int[] ids) {
         return sp.decode(ids);
+    }
+
+    /** The id SentencePiece gives {@code piece} (the unk id if it is not in the vocabulary). */
+    public int pieceId(String piece) {
+        return sp.pieceId(piece);
+    }
+
+    /** The piece string of {@code id}, as SentencePiece reports it. */
+    public String piece(int id) {
+        return sp.piece(id);
     }
 
     /** The model as parsed (pieces, types, settings). */

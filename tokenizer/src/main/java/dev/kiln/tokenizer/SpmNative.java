@@ -29,6 +29,14 @@ final class SpmNative implements AutoCloseable {
         return processor.tokenize(text);
     }
 
+    int pieceId(String piece) {
+        return processor.getId(piece);
+    }
+
+    String piece(int id) {
+        return processor.getToken(id);
+    }
+
     @Override
     public void close() {
         tokenizer.close();
