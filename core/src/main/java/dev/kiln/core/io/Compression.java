@@ -52,15 +52,18 @@ public enum Compression {
         return fileName.substring(0, dot);
     }
 
-    /** Wraps {@code raw} in a decompressor; the returned stream is buffered. */
+    /**
+     * Wraps {@code raw} in a decompressor. Read it in large blocks: the result is deliberately not
+     * wrapped in a {@link BufferedInputStream}, because a buffered read that spans the point where a
+     * truncated file ends would throw away the complete records already decompressed into it.
+     */
     public InputStream decompress(InputStream raw) throws IOException {
         return switch (this) {
-            case NONE -> new BufferedInputStream(raw, 1 << 16);
-            case GZIP -> new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16);
-            case ZSTD -> new BufferedInputStream(new ZstdInputStream(new BufferedInputStream(raw, 1 << 16)), 1 << 17);
-            case BZIP2 -> new BufferedInputStream(
-                    new org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream(
-                            new BufferedInputStream(raw, 1 << 16), true), 1 << 16);
+            case NONE -> raw;
+            case GZIP -> new GZIPInputStream(raw, 1 << 16);
+            case ZSTD -> new ZstdInputStream(new BufferedInputStream(raw, 1 << 16));
+            case BZIP2 -> new org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream(
+                    new BufferedInputStream(raw, 1 << 16), true);
         };
     }
 
