@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             StagesCommand.class,
             DemoCommand.class,
             BenchCommand.class,
+            WikidataCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Kiln implements Callable<Integer> {
