@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "Measure throughput (MB/s, docs/s, tokens/s) of kiln's parts; see BENCHMARKS.md.",
         subcommands = {
             BenchTokenizerCommand.class,
+            WikidataBenchCommand.class,
             CommandLine.HelpCommand.class,
         })
 final class BenchCommand implements Callable<Integer> {

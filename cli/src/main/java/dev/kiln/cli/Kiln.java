@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             TokenizerCommand.class,
             BenchCommand.class,
+            WikidataCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Kiln implements Callable<Integer> {
