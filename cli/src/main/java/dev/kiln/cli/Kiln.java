@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             TokenizerCommand.class,
             BenchCommand.class,
             WikidataCommand.class,
+            PrepareCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Kiln implements Callable<Integer> {
