@@ -23,7 +23,7 @@ class QualityRulesTest {
         assertEquals("gopher_too_many_hashes", decide("gopher_quality", PROSE + " #tag".repeat(200)));
         assertEquals("gopher_too_many_bullets", decide("gopher_quality", ("- " + PROSE.substring(0, 400).replace('\n', ' ') + "\n").repeat(5)));
         assertEquals("gopher_enough_stop_words", decide("gopher_quality", "Cats dogs birds fish. ".repeat(30)));
-        assertEquals("gopher_below_alpha_threshold", decide("gopher_quality", PROSE + " 12 34 56 78 90".repeat(200)));
+        assertEquals("gopher_below_alpha_threshold", decide("gopher_quality", PROSE + " 1999 2001 3456 7890 1234".repeat(200)));
     }
 
     @Test
