@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         description = "Raw text to training shards for small language models, and the reference trainer.",
         subcommands = {
             RunCommand.class,
+            DedupCommand.class,
             StagesCommand.class,
             DemoCommand.class,
             BenchCommand.class,
