@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             ConvertCommand.class,
             InspectCommand.class,
+            DedupCommand.class,
             StagesCommand.class,
             DemoCommand.class,
             TokenizerCommand.class,
