@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure throughput (MB/s, docs/s, tokens/s) of kiln's parts; see BENCHMARKS.md.",
         subcommands = {
+            BenchTokenizerCommand.class,
             WikidataBenchCommand.class,
             CommandLine.HelpCommand.class,
         })

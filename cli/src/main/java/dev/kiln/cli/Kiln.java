@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             StagesCommand.class,
             DemoCommand.class,
+            TokenizerCommand.class,
             BenchCommand.class,
             WikidataCommand.class,
             CommandLine.HelpCommand.class,

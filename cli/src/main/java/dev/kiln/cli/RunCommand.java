@@ -14,7 +14,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code kiln run --config pipeline.yaml}: runs a pipeline of named stages described in YAML. */
+/**
+ * {@code kiln run --config pipeline.yaml}: runs a pipeline of named stages described in YAML
+ * ({@link PipelineSpec}). Paths in the file are relative to the file; arguments override the file.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a document pipeline described in a YAML file (inputs, stages by name, output).")
 final class RunCommand implements Callable<Integer> {
@@ -38,12 +41,15 @@ final class RunCommand implements Callable<Integer> {
         }
         PipelineSpec spec = Configs.load(common.config, PipelineSpec.class);
         Pipeline pipeline = spec.build(StageRegistry.load());
-        List<String> in = inputs != null && !inputs.isEmpty() ? inputs : spec.inputs();
+        // paths written in the file are relative to the file, paths on the command line to the working directory
+        Path base = common.config.toAbsolutePath().getParent();
+        List<String> in = inputs != null && !inputs.isEmpty() ? inputs
+                : spec.inputs().stream().map(s -> s.startsWith("@") ? "@" + base.resolve(s.substring(1)) : base.resolve(s).toString()).toList();
         if (in.isEmpty()) {
             throw new ConfigException(common.config + ": no inputs (give 'inputs:' or IN arguments)");
         }
-        Path out = output != null ? output : spec.output() == null ? null : Path.of(spec.output());
-        Path rej = rejects != null ? rejects : spec.rejects() == null ? null : Path.of(spec.rejects());
+        Path out = output != null ? output : spec.output() == null ? null : base.resolve(spec.output());
+        Path rej = rejects != null ? rejects : spec.rejects() == null ? null : base.resolve(spec.rejects());
         if (spec.threads() != null && common.threads == 0) {
             common.threads = spec.threads();
         }

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A pipeline as written in a YAML file for {@code kiln run --config FILE}:
+ * A pipeline as written in a YAML file for {@code kiln run --config FILE} (relative paths are relative
+ * to the file):
  *
  * <pre>{@code
  * inputs: [sample/web.jsonl.gz]
