@@ -53,23 +53,34 @@ public final class KilnTsvReader implements TripleReader {
                         + "(subject_id, subject_label, property_id, property_label, object_id_or_value, object_label), got " + n);
                 continue;
             }
-            String value = f[4];
-            String label = f[5];
-            if (f[1].isBlank() || f[3].isBlank()) {
-                bad.report(position(), "missing_label", "empty " + (f[1].isBlank() ? "subject_label" : "property_label"));
-                continue;
+            Triple t = toTriple(f, position(), bad);
+            if (t != null) {
+                return t;
             }
-            boolean entity = !value.isEmpty() && ENTITY_KEY.matcher(value).matches();
-            if (label.isBlank() && (value.isBlank() || entity)) {
-                bad.report(position(), "missing_label", value.isBlank() ? "object has neither label nor value"
-                        : "object " + value + " has no label");
-                continue;
-            }
-            String subjectId = f[0].isEmpty() ? f[1] : f[0];
-            return new Triple(subjectId, f[1], f[2], f[3], entity ? value : "", label.isBlank() ? value : label,
-                    Datatype.UNKNOWN, "");
         }
         return null;
+    }
+
+    /**
+     * The triple of one row's six fields, or null after reporting a row without the labels it needs
+     * (shared with {@link ParquetTripleReader}).
+     */
+    static Triple toTriple(String[] f, String position, BadRecords bad) throws java.io.IOException {
+        String value = f[4];
+        String label = f[5];
+        if (f[1].isBlank() || f[3].isBlank()) {
+            bad.report(position, "missing_label", "empty " + (f[1].isBlank() ? "subject_label" : "property_label"));
+            return null;
+        }
+        boolean entity = !value.isEmpty() && ENTITY_KEY.matcher(value).matches();
+        if (label.isBlank() && (value.isBlank() || entity)) {
+            bad.report(position, "missing_label", value.isBlank() ? "object has neither label nor value"
+                    : "object " + value + " has no label");
+            return null;
+        }
+        String subjectId = f[0].isEmpty() ? f[1] : f[0];
+        return new Triple(subjectId, f[1], f[2], f[3], entity ? value : "", label.isBlank() ? value : label,
+                Datatype.UNKNOWN, "");
     }
 
     private int split(String line) {
