@@ -1,6 +1,5 @@
 package dev.kiln.wikidata;
 
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -207,10 +206,5 @@ public final class Normalizer {
         }
         String t = dirty ? s.replaceAll("[\\t\\r\\n]+", " ") : s;
         return t.strip();
-    }
-
-    @Override
-    public String toString() {
-        return "Normalizer" + config.toString().toLowerCase(Locale.ROOT);
     }
 }
