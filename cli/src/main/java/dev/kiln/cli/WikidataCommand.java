@@ -74,6 +74,14 @@ final class WikidataCommand implements Callable<Integer> {
             description = "Source stamped on the documents (default: ${DEFAULT-VALUE}).")
     String source;
 
+    private static TripleFormat format(String name) {
+        try {
+            return TripleFormat.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--format must be one of loka_tsv, kiln_tsv, entity_json, parquet: '" + name + "'");
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         NormalizeConfig base = lokaStrict ? NormalizeConfig.LOKA : NormalizeConfig.DEFAULT;
@@ -83,7 +91,7 @@ final class WikidataCommand implements Callable<Integer> {
         }
         WikidataConfig config = new WikidataConfig(Mode.of(mode), templates, vary, common.seed,
                 new NormalizeConfig(base.dropDatatypes(), keep), maxTriples,
-                format == null ? null : TripleFormat.valueOf(format.toUpperCase(Locale.ROOT)), source);
+                format == null ? null : format(format), source);
         WikidataJob job = new WikidataJob(inputs, output, common.meta, common.strict, config, common.runner());
         Pipeline pipeline = pipelineFile == null ? Pipeline.of()
                 : Configs.load(pipelineFile, PipelineSpec.class).build(StageRegistry.load());

@@ -88,6 +88,8 @@ class WikidataCommandTest {
         assertEquals(1, Kiln.execute("wikidata", bad.toString(), "-o", dir.resolve("b.jsonl").toString(), "-q", "--strict"));
         assertFalse(Files.exists(dir.resolve("b.jsonl")));
         assertEquals(2, Kiln.execute("wikidata", bad.toString(), "--mode", "prose"));
+        assertEquals(2, Kiln.execute("wikidata", bad.toString(), "--format", "csv"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--format must be one of"), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
