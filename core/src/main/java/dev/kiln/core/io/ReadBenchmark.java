@@ -50,7 +50,8 @@ public final class ReadBenchmark {
      * @param docs documents per pass
      * @param textBytes UTF-8 bytes of text per pass
      * @param seconds best pass
-     * @param writeSeconds time kiln's writer took to produce the file (NaN for runner lines)
+     * @param writeSeconds time kiln's writer took to produce the file, cold JIT (NaN for runner lines); not
+     *        printed, since a single cold pass says little
      */
     public record Row(String what, long fileBytes, long docs, long textBytes, double seconds, double cpuSeconds,
                       double writeSeconds) {
@@ -70,10 +71,8 @@ public final class ReadBenchmark {
 
         /** One aligned line of the report. */
         public String line() {
-            String write = Double.isNaN(writeSeconds) ? "" : String.format(Locale.ROOT, "  write %6.1f MB/s",
-                    textBytes / 1e6 / writeSeconds);
-            return String.format(Locale.ROOT, "%-30s %8.1f MB %8.1f MB/s %8.1f MB/cpu-s %,10.0f docs/s%s", what,
-                    fileBytes / 1e6, megabytesPerSecond(), megabytesPerCpuSecond(), docsPerSecond(), write);
+            return String.format(Locale.ROOT, "%-30s %8.1f MB %8.1f MB/s %8.1f MB/cpu-s %,10.0f docs/s", what,
+                    fileBytes / 1e6, megabytesPerSecond(), megabytesPerCpuSecond(), docsPerSecond());
         }
     }
 
