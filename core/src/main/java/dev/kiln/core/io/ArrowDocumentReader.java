@@ -17,8 +17,9 @@ import java.util.Map;
 import org.apache.arrow.compression.CommonsCompressionFactory;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.LargeVarCharVector;
+import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.ipc.ArrowReader;
@@ -184,7 +185,7 @@ public final class ArrowDocumentReader implements DocumentReader {
             bad.report(position(), "missing_text", "column '" + options.textField() + "' is null");
             return null;
         }
-        byte[] bytes = ((BaseVariableWidthVector) tv).get(i);
+        byte[] bytes = tv instanceof LargeVarCharVector large ? large.get(i) : ((VarCharVector) tv).get(i);
         String text = bytes == null ? null : Utf8.decode(bytes, 0, bytes.length);
         if (text == null) {
             bad.report(position(), "invalid_utf8", "column '" + options.textField() + "' is not valid UTF-8");
