@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             BenchReadCommand.class,
             BenchTokenizerCommand.class,
             WikidataBenchCommand.class,
+            BenchDedupCommand.class,
             CommandLine.HelpCommand.class,
         })
 final class BenchCommand implements Callable<Integer> {

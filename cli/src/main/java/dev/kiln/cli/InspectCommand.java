@@ -13,9 +13,12 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code kiln inspect IN...}: documents, characters, bytes, per-source counts, a length histogram and a
  * few seeded sample documents, as a table or ({@code --json}) as one JSON object.
+ * {@code kiln inspect shards DIR}: validates and summarises the token shards kiln prepare wrote.
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Summarise inputs: documents, characters, bytes, sources, length histogram (code points), samples.")
+        description = {"Summarise inputs: documents, characters, bytes, sources, length histogram (code points), samples.",
+            "'kiln inspect shards DIR' validates token shards and shows tokens, documents, top ids, unk/byte-fallback "
+                + "shares and decoded windows."})
 final class InspectCommand implements Callable<Integer> {
 
     @Mixin
@@ -42,6 +45,13 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (inputs.size() == 2 && inputs.get(0).equals("shards")) {
+            java.util.Map<String, Object> r = dev.kiln.sharding.ShardInspector.inspect(java.nio.file.Path.of(inputs.get(1)), samples,
+                    64, 10, seed);
+            System.out.print(json ? Configs.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(r) + "\n"
+                    : dev.kiln.sharding.ShardInspector.table(r));
+            return 0;
+        }
         Inspector.Report r = Inspector.inspect(inputs, input.readOptions(), new BadRecords(strict, System.err::println), samples, seed);
         if (json) {
             System.out.println(Configs.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(r.toMap()));

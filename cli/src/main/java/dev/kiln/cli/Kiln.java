@@ -17,11 +17,13 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             ConvertCommand.class,
             InspectCommand.class,
+            DedupCommand.class,
             StagesCommand.class,
             DemoCommand.class,
             TokenizerCommand.class,
             BenchCommand.class,
             WikidataCommand.class,
+            PrepareCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Kiln implements Callable<Integer> {
