@@ -14,7 +14,8 @@ final class Sessions {
      * intra-op threads (0 = ONNX Runtime's default). For CUDA the CUDA execution provider is added
      * with CPU fallback disabled so a missing kernel fails loudly (trainer-design.md section 7).
      * <b>NOTE:</b> the CUDA branch is untested (no GPU was available) and needs the
-     * {@code onnxruntime_gpu} jar from the {@code cuda} Maven profile.
+     * {@code onnxruntime_gpu} jar from the {@code cuda} Maven profile. The system property
+     * {@code kiln.ort.profile=PREFIX} turns on ONNX Runtime's per-node profiler.
      */
     static OrtSession.SessionOptions options(Device device, int threads) throws OrtException {
         OrtSession.SessionOptions o = new OrtSession.SessionOptions();
@@ -23,6 +24,10 @@ final class Sessions {
         if (threads > 0) {
             o.setIntraOpNumThreads(threads);
             o.setInterOpNumThreads(1);
+        }
+        String profile = System.getProperty("kiln.ort.profile");
+        if (profile != null && !profile.isBlank()) {
+            o.enableProfiling(profile); // ONNX Runtime writes a per-node JSON trace with this prefix
         }
         if (device == Device.CUDA) {
             o.addConfigEntry("session.disable_cpu_ep_fallback", "1");

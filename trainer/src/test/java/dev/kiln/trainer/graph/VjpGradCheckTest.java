@@ -22,23 +22,14 @@ class VjpGradCheckTest {
 
     /** Builds op(inputs) on a fresh tape and checks d/d(each float input) along random directions. */
     private static void check(String what, long[][] shapes, Function<Tape, Function<Val[], Val>> op) throws Exception {
-        check(what, shapes, op, Map.of());
-    }
-
-    private static void check(String what, long[][] shapes, Function<Tape, Function<Val[], Val>> op,
-                              Map<Integer, int[]> intInputs) throws Exception {
         Random rnd = new Random(what.hashCode());
         Graph g = new Graph("");
         Tape t = new Tape(g);
         Val[] ins = new Val[shapes.length];
         List<Val> floats = new ArrayList<>();
         for (int i = 0; i < shapes.length; i++) {
-            if (intInputs.containsKey(i)) {
-                ins[i] = g.input("x" + i, DType.I64, shapes[i]);
-            } else {
-                ins[i] = t.track(g.input("x" + i, DType.F64, shapes[i]));
-                floats.add(ins[i]);
-            }
+            ins[i] = t.track(g.input("x" + i, DType.F64, shapes[i]));
+            floats.add(ins[i]);
         }
         Val y = op.apply(t).apply(ins);
         double[] r = gaussian(rnd, (int) y.numel());
@@ -50,9 +41,6 @@ class VjpGradCheckTest {
         }
         Map<String, Object> base = new HashMap<>();
         for (int i = 0; i < shapes.length; i++) {
-            if (intInputs.containsKey(i)) {
-                throw new UnsupportedOperationException("int inputs are fed through a wrapper");
-            }
             base.put("x" + i, gaussian(rnd, (int) ins[i].numel()));
         }
         try (OrtRunner run = new OrtRunner(g.toModel("check"))) {
