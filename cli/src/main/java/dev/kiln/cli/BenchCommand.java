@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             BenchTokenizerCommand.class,
             WikidataBenchCommand.class,
+            BenchTrainerCommand.class,
             CommandLine.HelpCommand.class,
         })
 final class BenchCommand implements Callable<Integer> {

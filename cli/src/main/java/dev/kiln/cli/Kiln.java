@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             TokenizerCommand.class,
             BenchCommand.class,
+            InfoCommand.class,
             WikidataCommand.class,
             CommandLine.HelpCommand.class,
         })
