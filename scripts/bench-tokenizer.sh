@@ -53,8 +53,8 @@ timev() { # runs "$@" under /usr/bin/time -v; prints "wall user rss_mb"
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.1f GiB", $2/1048576}' /proc/meminfo), load $(cut -d' ' -f1-3 /proc/loadavg); spm $(dpkg-query -W -f='${Version}' sentencepiece 2>/dev/null); kiln JVM: $JVM_OPTS"
 echo
-echo "| vocab | tool | train wall s | train user s | peak RSS MB | heldout tokens | bytes/token | encode MB/s (1 thr) | encode MB/s (2 thr) |"
-echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|"
+echo "| vocab | tool | train wall s | train user s | peak RSS MB | heldout tokens | bytes/token | encode MB/s (1 thr) | encode MB/s (2 thr) | Java encoder MB/s (1 thr) | Java encoder MB/s (2 thr) |"
+echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for V in "${SIZES[@]}"; do
   D="$OUT/$V"; mkdir -p "$D/spm" "$D/kiln"
   # --- SentencePiece
@@ -65,14 +65,17 @@ for V in "${SIZES[@]}"; do
   st=$(wc -w < "$D/spm/heldout.ids")
   s0=$(date +%s.%N); spm_encode --model="$D/spm/bpe.model" --output_format=id --input="$ALL" --output="$D/spm/all.ids"; s1=$(date +%s.%N)
   smbs=$(awk -v b="$ALL_BYTES" -v a="$s0" -v z="$s1" 'BEGIN{printf "%.2f", b/1e6/(z-a)}')
-  printf "| %s | spm_train/spm_encode | %s | %s | %s | %s | %.4f | %s | — |\n" "$V" "$w" "$u" "$r" "$st" "$(awk -v b="$HELD_BYTES" -v t="$st" 'BEGIN{print b/t}')" "$smbs"
+  printf "| %s | spm_train/spm_encode | %s | %s | %s | %s | %.4f | %s | — | — | — |\n" "$V" "$w" "$u" "$r" "$st" "$(awk -v b="$HELD_BYTES" -v t="$st" 'BEGIN{print b/t}')" "$smbs"
   # --- kiln
   read -r w u r < <(timev "${KILN[@]}" train "$TRAIN" "$V" "$D/kiln" 2 identity)
   enc="$("${KILN[@]}" encode "$D/kiln/spm.model" "$HELD" 2 1)"
   kt=$(sed -n 's/^tokens=//p' <<<"$enc")
   thr="$("${KILN[@]}" encode "$D/kiln/spm.model" "$ALL" 2 3)"
-  k1=$(sed -n 's/^encode_mb_per_s_threads_1=//p' <<<"$thr"); k2=$(sed -n 's/^encode_mb_per_s_threads_2=//p' <<<"$thr")
-  printf "| %s | kiln | %s | %s | %s | %s | %.4f | %.2f | %.2f |\n" "$V" "$w" "$u" "$r" "$kt" "$(awk -v b="$HELD_BYTES" -v t="$kt" 'BEGIN{print b/t}')" "$k1" "$k2"
+  k1=$(sed -n 's/^jni_encode_mb_per_s_threads_1=//p' <<<"$thr"); k2=$(sed -n 's/^jni_encode_mb_per_s_threads_2=//p' <<<"$thr")
+  j1=$(sed -n 's/^java_encode_mb_per_s_threads_1=//p' <<<"$thr"); j2=$(sed -n 's/^java_encode_mb_per_s_threads_2=//p' <<<"$thr")
+  dj=$(sed -n 's/^java_lines_differing=//p' <<<"$thr")
+  [ "$dj" = 0 ] || echo "WARNING: Java encoder differs from SentencePiece JNI on $dj lines (vocab $V)" >&2
+  printf "| %s | kiln | %s | %s | %s | %s | %.4f | %.2f | %.2f | %.2f | %.2f |\n" "$V" "$w" "$u" "$r" "$kt" "$(awk -v b="$HELD_BYTES" -v t="$kt" 'BEGIN{print b/t}')" "$k1" "$k2" "$j1" "$j2"
   # spm_encode must load kiln's model and agree with kiln's JNI encoder
   spm_encode --model="$D/kiln/spm.model" --output_format=id --input="$HELD" --output="$D/kiln/heldout.spm.ids"
   ct=$(wc -w < "$D/kiln/heldout.spm.ids")
