@@ -18,7 +18,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CORPUS="${CORPUS:-$ROOT/../shared/corpora/tokenizer}"
 [ -f "$CORPUS/train.txt" ] || CORPUS=/work/shared/corpora/tokenizer
 OUT="${OUT:-/tmp/kiln-bench-tokenizer}"
-JVM_OPTS="${KILN_BENCH_JVM:--XX:+UseSerialGC -Xmx48m -XX:TieredStopAtLevel=1}"
+JVM_OPTS="${KILN_BENCH_JVM:--XX:+UseSerialGC -Xmx40m -XX:TieredStopAtLevel=1}"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"   # fewer glibc malloc arenas: less RSS for the JVM, no effect on spm
 SIZES=("$@"); [ ${#SIZES[@]} -gt 0 ] || SIZES=(1024 4096 8192 32000)
 

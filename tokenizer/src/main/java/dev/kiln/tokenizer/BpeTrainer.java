@@ -231,6 +231,7 @@ public final class BpeTrainer {
         stats.put("merges", (long) learned.size());
         stats.put("last_merge_frequency", merger.lastFrequency());
         stats.put("pairs_indexed", (long) merger.pairsIndexed());
+        stats.put("pairs_seen", (long) merger.pairsSeen());
         stats.put("vocab_size", (long) total);
         stats.put("count_seconds", (countNanos + tCounted - t0) / 1e9);
         stats.put("merge_seconds", (tMerged - tCounted) / 1e9);
