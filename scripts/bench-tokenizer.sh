@@ -12,7 +12,8 @@
 # Usage: scripts/bench-tokenizer.sh [SIZES...]       (default: 1024 4096 8192 32000)
 # Env:   CORPUS=dir with train.txt and heldout.txt (default ../shared/corpora/tokenizer)
 #        OUT=work dir (default /tmp/kiln-bench-tokenizer)
-#        KILN_BENCH_JVM=JVM options for kiln (default: small heap, serial GC, C1 only — see docs/benchmarks/tokenizer.md)
+#        KILN_BENCH_JVM=JVM options for kiln's training run (default: 40 MB heap, serial GC, C1 only — see
+#        docs/benchmarks/tokenizer.md); KILN_BENCH_ENC_JVM=options for the encoding runs (default none)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CORPUS="${CORPUS:-$ROOT/../shared/corpora/tokenizer}"
@@ -30,6 +31,8 @@ KILN_NO_BUILD= "$ROOT/kiln" --version >/dev/null   # builds the jar if sources c
 JAVA="$(ls -d /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -1)"
 if [ -n "${JAVA_HOME:-}" ] && "$JAVA_HOME/bin/java" -version 2>&1 | grep -q 'version "2[5-9]'; then JAVA="$JAVA_HOME/bin/java"; fi
 KILN=("$JAVA" "@$ROOT/cli/target/kiln.argfile" $JVM_OPTS -cp "$ROOT/cli/target/kiln.jar" dev.kiln.tokenizer.TokenizerBench)
+# encoding holds the whole text and its ids in memory (spm_encode streams): no heap cap there
+KILN_ENC=("$JAVA" "@$ROOT/cli/target/kiln.argfile" ${KILN_BENCH_ENC_JVM:-} -cp "$ROOT/cli/target/kiln.jar" dev.kiln.tokenizer.TokenizerBench)
 
 mkdir -p "$OUT"
 TRAIN="$CORPUS/train.txt"; HELD="$CORPUS/heldout.txt"; ALL="$OUT/all.txt"
@@ -68,9 +71,9 @@ for V in "${SIZES[@]}"; do
   printf "| %s | spm_train/spm_encode | %s | %s | %s | %s | %.4f | %s | — | — | — |\n" "$V" "$w" "$u" "$r" "$st" "$(awk -v b="$HELD_BYTES" -v t="$st" 'BEGIN{print b/t}')" "$smbs"
   # --- kiln
   read -r w u r < <(timev "${KILN[@]}" train "$TRAIN" "$V" "$D/kiln" 2 identity)
-  enc="$("${KILN[@]}" encode "$D/kiln/spm.model" "$HELD" 2 1)"
+  enc="$("${KILN_ENC[@]}" encode "$D/kiln/spm.model" "$HELD" 2 1)"
   kt=$(sed -n 's/^tokens=//p' <<<"$enc")
-  thr="$("${KILN[@]}" encode "$D/kiln/spm.model" "$ALL" 2 3)"
+  thr="$("${KILN_ENC[@]}" encode "$D/kiln/spm.model" "$ALL" 2 3)"
   k1=$(sed -n 's/^jni_encode_mb_per_s_threads_1=//p' <<<"$thr"); k2=$(sed -n 's/^jni_encode_mb_per_s_threads_2=//p' <<<"$thr")
   j1=$(sed -n 's/^java_encode_mb_per_s_threads_1=//p' <<<"$thr"); j2=$(sed -n 's/^java_encode_mb_per_s_threads_2=//p' <<<"$thr")
   dj=$(sed -n 's/^java_lines_differing=//p' <<<"$thr")
