@@ -153,6 +153,10 @@ public final class BpeTrainer {
             }
         }
         counts = new HashMap<>();
+        if (totalChars == 0) {
+            throw new ConfigException("no text to train on (" + documentsSeen + " documents read, all empty). "
+                    + "HINT: check the inputs and --text-field");
+        }
 
         // alphabet: most frequent characters up to the coverage
         List<Map.Entry<Integer, long[]>> sorted = new ArrayList<>(charCounts.entrySet());
