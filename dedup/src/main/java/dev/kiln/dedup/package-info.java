@@ -28,6 +28,12 @@
  *     member per cluster is kept ({@link dev.kiln.dedup.KeepRule}).</li>
  * </ol>
  *
+ * <h2>Streaming stage</h2>
+ * {@link dev.kiln.dedup.NearDedup} (stage name {@code near_dedup}) runs the same signatures through an
+ * in-memory {@link dev.kiln.dedup.LshIndex}: {@code add(id, signature)} returns {@code INSERTED} or
+ * {@code DUPLICATE} (verified), so a YAML pipeline can drop near-duplicates of earlier documents in one pass.
+ * It keeps its index on the heap; use the deduplicator below for large corpora.
+ *
  * <h2>Whole corpus, bounded memory</h2>
  * {@link dev.kiln.dedup.Deduplicator#cluster} reads the input once, computes keys and signatures in
  * parallel (applied in input order: same result for any thread count), writes band records
