@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure throughput (MB/s, docs/s, tokens/s) of kiln's parts; see BENCHMARKS.md.",
         subcommands = {
+            BenchReadCommand.class,
+            BenchTokenizerCommand.class,
+            WikidataBenchCommand.class,
             BenchDedupCommand.class,
             CommandLine.HelpCommand.class,
         })

@@ -15,10 +15,15 @@ import picocli.CommandLine.Command;
         description = "Raw text to training shards for small language models, and the reference trainer.",
         subcommands = {
             RunCommand.class,
+            ConvertCommand.class,
+            InspectCommand.class,
             DedupCommand.class,
             StagesCommand.class,
             DemoCommand.class,
+            TokenizerCommand.class,
             BenchCommand.class,
+            WikidataCommand.class,
+            PrepareCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Kiln implements Callable<Integer> {

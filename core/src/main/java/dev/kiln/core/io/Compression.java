@@ -53,13 +53,17 @@ public enum Compression {
     }
 
     /**
-     * Wraps {@code raw} in a decompressor. Read it in large blocks: the result is deliberately not
-     * wrapped in a {@link BufferedInputStream}, because a buffered read that spans the point where a
-     * truncated file ends would throw away the complete records already decompressed into it.
+     * Wraps {@code raw} in a decompressor. Read the result in chunks ({@code read(byte[])}, a
+     * {@code BufferedReader}): each chunk read returns everything decodable before a truncated or corrupt
+     * stream throws, so a reader keeps every complete record before the fault.
+     *
+     * <p><b>NOTE:</b> the decompressed side is deliberately not wrapped in a {@link BufferedInputStream}:
+     * its bulk read loops over the inner stream and drops the bytes it already copied when a later inner
+     * read throws, which would lose the last records before a truncation.
      */
     public InputStream decompress(InputStream raw) throws IOException {
         return switch (this) {
-            case NONE -> raw;
+            case NONE -> new BufferedInputStream(raw, 1 << 16);
             case GZIP -> new GZIPInputStream(raw, 1 << 16);
             case ZSTD -> new ZstdInputStream(new BufferedInputStream(raw, 1 << 16));
             case BZIP2 -> new org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream(

@@ -1,0 +1,45 @@
+package dev.kiln.filters.reference;
+
+import dev.kiln.core.Document;
+import dev.kiln.core.stage.Decision;
+import dev.kiln.core.stage.Filter;
+
+/**
+ * G3 (reference semantics): share of code points that are not ASCII letters, digits, ASCII punctuation
+ * or {@code " \t\n\r\x0b\x0c"}; drops above {@code max_weird_ratio}. <b>NOTE:</b> every non-ASCII
+ * character counts as weird here (accents, curly quotes, dashes); kiln's default profile uses
+ * {@link dev.kiln.filters.rules.WeirdSymbolsFilter} instead.
+ */
+public final class AsciiWeirdSymbolsFilter implements Filter {
+
+    /** Reference id. */
+    public static final String G3 = "G3_weird_symbols";
+
+    private final double maxRatio;
+
+    public AsciiWeirdSymbolsFilter(double maxRatio) {
+        this.maxRatio = Check.ratio("max_weird_ratio", maxRatio);
+    }
+
+    @Override
+    public String name() {
+        return G3;
+    }
+
+    @Override
+    public Decision test(Document doc) {
+        String t = doc.text();
+        int n = 0;
+        int weird = 0;
+        for (int i = 0; i < t.length(); ) {
+            int cp = t.codePointAt(i);
+            i += Character.charCount(cp);
+            n++;
+            if (!(cp >= 0x20 && cp < 0x7F) && !(cp >= 0x09 && cp <= 0x0D)) {
+                weird++;
+            }
+        }
+        double ratio = n == 0 ? 0.0 : (double) weird / n;
+        return ratio <= maxRatio ? Decision.keep() : Decision.drop(G3, ratio);
+    }
+}

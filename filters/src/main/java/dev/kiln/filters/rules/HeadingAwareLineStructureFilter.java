@@ -1,0 +1,113 @@
+package dev.kiln.filters.rules;
+
+import dev.kiln.core.Document;
+import dev.kiln.core.config.ConfigException;
+import dev.kiln.core.stage.Decision;
+import dev.kiln.core.stage.Filter;
+import dev.kiln.filters.text.PyText;
+
+/**
+ * The reference's G4 line-structure test with headings exempt: a heading (a short line standing alone
+ * between blank lines, starting with a capital letter or digit and not ending in sentence punctuation,
+ * which is how kiln's cleaners emit section and chapter titles) counts neither as a short line nor as an
+ * all-caps line. Drops when short lines exceed {@code max_short_line_ratio} or all-caps lines exceed
+ * {@code max_caps_ratio} of the remaining lines.
+ */
+public final class HeadingAwareLineStructureFilter implements Filter {
+
+    /** Reason code. */
+    public static final String NAME = "line_structure";
+    private static final int MAX_HEADING_CHARS = 100;
+
+    private final int shortLineChars;
+    private final double maxShortRatio;
+    private final double maxCapsRatio;
+
+    public HeadingAwareLineStructureFilter(int shortLineChars, double maxShortRatio, double maxCapsRatio) {
+        this.shortLineChars = ConfigException.checkRange("short_line_chars", shortLineChars, 0, 1_000_000);
+        this.maxShortRatio = ConfigException.checkRange("max_short_line_ratio", maxShortRatio, 0.0, 1.0);
+        this.maxCapsRatio = ConfigException.checkRange("max_caps_ratio", maxCapsRatio, 0.0, 1.0);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Decision test(Document doc) {
+        String t = doc.text();
+        int lines = 0;
+        int shortLines = 0;
+        int lettered = 0;
+        int caps = 0;
+        boolean prevBlank = true;
+        int start = 0;
+        while (start <= t.length()) {
+            int end = t.indexOf('\n', start);
+            if (end < 0) {
+                end = t.length();
+            }
+            int a = PyText.stripStart(t, start, end);
+            int b = PyText.stripEnd(t, a, end);
+            if (b == a) {
+                prevBlank = true;
+                start = end + 1;
+                continue;
+            }
+            int len = PyText.len(t, a, b);
+            if (prevBlank && nextBlank(t, end) && isHeadingLike(t, a, b, len)) {
+                prevBlank = false;
+                start = end + 1;
+                continue;
+            }
+            prevBlank = false;
+            lines++;
+            if (len < shortLineChars) {
+                shortLines++;
+            }
+            boolean anyLetter = false;
+            boolean allUpper = true;
+            for (int i = a; i < b; ) {
+                int cp = t.codePointAt(i);
+                i += Character.charCount(cp);
+                if (Character.isLetter(cp)) {
+                    anyLetter = true;
+                    allUpper &= Character.isUpperCase(cp);
+                }
+            }
+            if (anyLetter) {
+                lettered++;
+                caps += allUpper ? 1 : 0;
+            }
+            start = end + 1;
+        }
+        if (lines == 0) {
+            return Decision.keep();
+        }
+        double shortRatio = (double) shortLines / lines;
+        if (shortRatio > maxShortRatio) {
+            return Decision.drop(NAME, shortRatio);
+        }
+        double capsRatio = lettered == 0 ? 0.0 : (double) caps / lettered;
+        return capsRatio > maxCapsRatio ? Decision.drop(NAME, capsRatio) : Decision.keep();
+    }
+
+    private static boolean nextBlank(String t, int end) {
+        if (end >= t.length()) {
+            return true;
+        }
+        int next = t.indexOf('\n', end + 1);
+        return PyText.stripStart(t, end + 1, next < 0 ? t.length() : next) == (next < 0 ? t.length() : next);
+    }
+
+    static boolean isHeadingLike(String t, int a, int b, int len) {
+        if (len > MAX_HEADING_CHARS) {
+            return false;
+        }
+        int first = t.codePointAt(a);
+        char last = t.charAt(b - 1);
+        return (Character.isUpperCase(first) || Character.isDigit(first))
+                && last != '.' && last != '!' && last != '?' && last != ',' && last != ';';
+    }
+}

@@ -1,0 +1,269 @@
+package dev.kiln.filters.text;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Finds which of a fixed list of keywords occur in a text, in one pass (Aho-Corasick), case-insensitively.
+ *
+ * <p>Two modes. {@link Mode#SUBSTRING} is the reference's {@code kw in text.lower()}: a keyword matches
+ * anywhere, so "shipping" is found in "worshipping" (reference-pipeline.md section 13, row 10).
+ * {@link Mode#WORDS} matches whole words only (the characters either side are not letters, digits or
+ * {@code _}), and a space in a keyword matches any run of whitespace, so "add to cart" matches
+ * "Add&nbsp;to\ncart" but "home" does not match "homework".
+ *
+ * <p>Immutable and thread-safe; build it once per stage, never per document.
+ */
+public final class KeywordMatcher {
+
+    /** How keywords are matched. */
+    public enum Mode { SUBSTRING, WORDS }
+
+    private static final int ASCII = 128;
+
+    private final Mode mode;
+    private final List<String> keywords;
+    private final int[] delta;          // states x 128, full DFA over ASCII
+    private final int[] fail;
+    private final List<Map<Character, Integer>> gotoNonAscii;
+    private final int[][] outputs;      // keyword ids ending in each state (fail chain included)
+    private final int ringMask;
+    private final int[] lengths;        // normalised keyword lengths (UTF-16 units)
+
+    private KeywordMatcher(Mode mode, List<String> keywords) {
+        this.mode = mode;
+        this.keywords = List.copyOf(keywords);
+        List<int[]> gotoAscii = new ArrayList<>();
+        List<Map<Character, Integer>> gotoOther = new ArrayList<>();
+        List<List<Integer>> out = new ArrayList<>();
+        gotoAscii.add(newRow());
+        gotoOther.add(new HashMap<>());
+        out.add(new ArrayList<>());
+        int maxLen = 1;
+        this.lengths = new int[keywords.size()];
+        for (int k = 0; k < keywords.size(); k++) {
+            String kw = normalise(mode, keywords.get(k));
+            lengths[k] = kw.length();
+            if (kw.isEmpty()) {
+                throw new IllegalArgumentException("empty keyword at position " + k);
+            }
+            maxLen = Math.max(maxLen, kw.length());
+            int s = 0;
+            for (int i = 0; i < kw.length(); i++) {
+                char c = kw.charAt(i);
+                int nxt = c < ASCII ? gotoAscii.get(s)[c] : gotoOther.get(s).getOrDefault(c, -1);
+                if (nxt < 0) {
+                    nxt = gotoAscii.size();
+                    gotoAscii.add(newRow());
+                    gotoOther.add(new HashMap<>());
+                    out.add(new ArrayList<>());
+                    if (c < ASCII) {
+                        gotoAscii.get(s)[c] = nxt;
+                    } else {
+                        gotoOther.get(s).put(c, nxt);
+                    }
+                }
+                s = nxt;
+            }
+            if (!out.get(s).contains(k)) {
+                out.get(s).add(k);
+            }
+        }
+        int n = gotoAscii.size();
+        this.fail = new int[n];
+        this.gotoNonAscii = gotoOther;
+        this.delta = new int[n * ASCII];
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        for (int c = 0; c < ASCII; c++) {
+            int t = gotoAscii.get(0)[c];
+            delta[c] = Math.max(t, 0);
+            if (t > 0) {
+                queue.add(t);
+            }
+        }
+        queue.addAll(gotoOther.get(0).values());
+        // breadth-first: fail links, outputs along the fail chain, and the ASCII DFA rows
+        while (!queue.isEmpty()) {
+            int s = queue.poll();
+            out.get(s).addAll(out.get(fail[s]).stream().filter(x -> !out.get(s).contains(x)).toList());
+            for (int c = 0; c < ASCII; c++) {
+                int t = gotoAscii.get(s)[c];
+                if (t > 0) {
+                    fail[t] = delta[fail[s] * ASCII + c];
+                    delta[s * ASCII + c] = t;
+                    queue.add(t);
+                } else {
+                    delta[s * ASCII + c] = delta[fail[s] * ASCII + c];
+                }
+            }
+            for (Map.Entry<Character, Integer> e : gotoOther.get(s).entrySet()) {
+                fail[e.getValue()] = s == 0 ? 0 : stepOther(gotoOther, fail[s], e.getKey());
+                queue.add(e.getValue());
+            }
+        }
+        this.outputs = new int[n][];
+        for (int s = 0; s < n; s++) {
+            outputs[s] = out.get(s).isEmpty() ? null : out.get(s).stream().mapToInt(Integer::intValue).toArray();
+        }
+        this.ringMask = Integer.highestOneBit(Math.max(1, maxLen) * 2) - 1;
+    }
+
+    /** Reference semantics: lower-cased substring matching. */
+    public static KeywordMatcher substrings(List<String> keywords) {
+        return new KeywordMatcher(Mode.SUBSTRING, keywords);
+    }
+
+    /** kiln semantics: case-folded whole-word (or whole-phrase) matching. */
+    public static KeywordMatcher words(List<String> keywords) {
+        return new KeywordMatcher(Mode.WORDS, keywords);
+    }
+
+    public static KeywordMatcher of(Mode mode, List<String> keywords) {
+        return new KeywordMatcher(mode, keywords);
+    }
+
+    public List<String> keywords() {
+        return keywords;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    /** Number of distinct keywords present in {@code text}, counting stops at {@code limit}. */
+    public int countDistinct(CharSequence text, int limit) {
+        boolean[] seen = new boolean[keywords.size()];
+        int found = 0;
+        int s = 0;
+        int[] ring = mode == Mode.WORDS ? new int[ringMask + 1] : null;
+        long fed = 0;
+        boolean lastSpace = true;
+        int len = text.length();
+        for (int i = 0; i < len; i++) {
+            char c = text.charAt(i);
+            if (mode == Mode.SUBSTRING) {
+                if (c < ASCII) {
+                    s = delta[s * ASCII + lowerAscii(c)];
+                } else if (c == '\u0130') { // Python: "İ".lower() == "i\u0307"
+                    s = delta[s * ASCII + 'i'];
+                    found = collect(s, seen, found, null, 0, text, i);
+                    s = step(s, '\u0307');
+                } else {
+                    s = step(s, Character.toLowerCase(c));
+                }
+            } else {
+                char f;
+                if (PyText.isSpace(c)) {
+                    if (lastSpace) {
+                        continue; // a whitespace run matches one space
+                    }
+                    lastSpace = true;
+                    f = ' ';
+                } else {
+                    lastSpace = false;
+                    f = Character.toLowerCase(c);
+                }
+                ring[(int) (fed & ringMask)] = i;
+                fed++;
+                s = f < ASCII ? delta[s * ASCII + f] : step(s, f);
+                if (outputs[s] != null) {
+                    found = collect(s, seen, found, ring, fed, text, i);
+                }
+                if (found >= limit) {
+                    return found;
+                }
+                continue;
+            }
+            if (outputs[s] != null) {
+                found = collect(s, seen, found, null, 0, text, i);
+                if (found >= limit) {
+                    return found;
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Whether any keyword is present. */
+    public boolean containsAny(CharSequence text) {
+        return countDistinct(text, 1) >= 1;
+    }
+
+    private int collect(int s, boolean[] seen, int found, int[] ring, long fed, CharSequence text, int end) {
+        int[] ids = outputs[s];
+        if (ids == null) {
+            return found;
+        }
+        for (int id : ids) {
+            if (seen[id]) {
+                continue;
+            }
+            if (ring != null) {
+                int klen = lengths[id];
+                int start = ring[(int) ((fed - klen) & ringMask)];
+                if (!boundaryBefore(text, start) || !boundaryAfter(text, end + 1)) {
+                    continue;
+                }
+            }
+            seen[id] = true;
+            found++;
+        }
+        return found;
+    }
+
+    private static boolean boundaryBefore(CharSequence t, int i) {
+        return i == 0 || !isWordChar(Character.codePointBefore(t, i));
+    }
+
+    private static boolean boundaryAfter(CharSequence t, int i) {
+        return i >= t.length() || !isWordChar(Character.codePointAt(t, i));
+    }
+
+    private static boolean isWordChar(int cp) {
+        return cp == '_' || Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK;
+    }
+
+    private int step(int s, char c) {
+        if (c < ASCII) {
+            return delta[s * ASCII + c];
+        }
+        return stepOther(gotoNonAscii, s, c);
+    }
+
+    /** Non-ASCII characters are rare in keyword lists: walk fail links instead of storing a full row. */
+    private int stepOther(List<Map<Character, Integer>> gotoOther, int s, char c) {
+        int state = s;
+        while (true) {
+            Integer t = gotoOther.get(state).get(c);
+            if (t != null) {
+                return t;
+            }
+            if (state == 0) {
+                return 0;
+            }
+            state = fail[state];
+        }
+    }
+
+    private static char lowerAscii(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
+
+    private static String normalise(Mode mode, String kw) {
+        String k = kw.toLowerCase(Locale.ROOT);
+        if (mode == Mode.WORDS) {
+            k = k.strip().replaceAll("\\s+", " ");
+        }
+        return k;
+    }
+
+    private static int[] newRow() {
+        int[] r = new int[ASCII];
+        java.util.Arrays.fill(r, -1);
+        return r;
+    }
+}
