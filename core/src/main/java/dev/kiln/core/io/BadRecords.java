@@ -23,6 +23,7 @@ public final class BadRecords {
     private final Map<String, AtomicLong> byKind = new TreeMap<>();
     private final Map<String, String> examples = new LinkedHashMap<>();
     private long total;
+    private long warnings;
 
     /**
      * @param strict throw on the first problem instead of skipping the record
@@ -59,6 +60,22 @@ public final class BadRecords {
         } else if (total == MAX_LOGGED + 1) {
             log.accept("WARN more bad records follow; only counting them now (see the run statistics)");
         }
+    }
+
+    /**
+     * Logs a problem that is not a bad record (an empty input file, an empty text file in a directory):
+     * never fatal, even in strict mode, and counted apart from {@link #total()}.
+     */
+    public synchronized void warn(String position, String message) {
+        warnings++;
+        if (warnings <= MAX_LOGGED) {
+            log.accept("WARN " + position + ": " + oneLine(message));
+        }
+    }
+
+    /** Number of {@link #warn} calls. */
+    public synchronized long warnings() {
+        return warnings;
     }
 
     public boolean strict() {

@@ -52,15 +52,22 @@ public enum Compression {
         return fileName.substring(0, dot);
     }
 
-    /** Wraps {@code raw} in a decompressor; the returned stream is buffered. */
+    /**
+     * Wraps {@code raw} in a decompressor. Read the result in chunks ({@code read(byte[])}, a
+     * {@code BufferedReader}): each chunk read returns everything decodable before a truncated or corrupt
+     * stream throws, so a reader keeps every complete record before the fault.
+     *
+     * <p><b>NOTE:</b> the decompressed side is deliberately not wrapped in a {@link BufferedInputStream}:
+     * its bulk read loops over the inner stream and drops the bytes it already copied when a later inner
+     * read throws, which would lose the last records before a truncation.
+     */
     public InputStream decompress(InputStream raw) throws IOException {
         return switch (this) {
             case NONE -> new BufferedInputStream(raw, 1 << 16);
-            case GZIP -> new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16);
-            case ZSTD -> new BufferedInputStream(new ZstdInputStream(new BufferedInputStream(raw, 1 << 16)), 1 << 17);
-            case BZIP2 -> new BufferedInputStream(
-                    new org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream(
-                            new BufferedInputStream(raw, 1 << 16), true), 1 << 16);
+            case GZIP -> new GZIPInputStream(raw, 1 << 16);
+            case ZSTD -> new ZstdInputStream(new BufferedInputStream(raw, 1 << 16));
+            case BZIP2 -> new org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream(
+                    new BufferedInputStream(raw, 1 << 16), true);
         };
     }
 

@@ -48,15 +48,32 @@ public final class Formats {
     public static DocumentReader reader(Path path, ReadOptions options, BadRecords bad) throws IOException {
         return switch (of(path)) {
             case JSONL -> JsonlReader.open(path, options, bad);
-            case PARQUET, ARROW, TEXT -> throw new UnsupportedOperationException(of(path) + " reader not built yet: " + path);
+            case PARQUET -> ParquetDocumentReader.open(path, options, bad);
+            case ARROW -> ArrowDocumentReader.open(path, options, bad);
+            case TEXT -> TextDocumentReader.open(path, options, bad);
         };
+    }
+
+    /** Fails with a one-line hint unless {@code path} ends with one of {@link #OUTPUT_SUFFIXES}. */
+    public static void checkOutput(Path path) {
+        String n = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (OUTPUT_SUFFIXES.stream().noneMatch(n::endsWith)) {
+            throw new IllegalArgumentException(path + ": unknown output format. HINT: end the name with one of " + OUTPUT_SUFFIXES);
+        }
     }
 
     /** Opens a writer for {@code path}; the format comes from its suffix ({@link #OUTPUT_SUFFIXES}). */
     public static DocumentWriter writer(Path path) throws IOException {
+        checkOutput(path);
         String n = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (n.endsWith(".jsonl.zst") || n.endsWith(".jsonl.gz") || n.endsWith(".jsonl")) {
             return JsonlWriter.open(path);
+        }
+        if (n.endsWith(".parquet")) {
+            return ParquetDocumentWriter.open(path);
+        }
+        if (n.endsWith(".arrow")) {
+            return ArrowDocumentWriter.open(path);
         }
         throw new IllegalArgumentException(path + ": unknown output format. HINT: end the name with one of " + OUTPUT_SUFFIXES);
     }

@@ -8,11 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.core.Document;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -28,9 +23,17 @@ import java.util.Map;
 public final class JsonlReader implements DocumentReader {
 
     static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            // emoji and other astral characters as 4 UTF-8 bytes, never as escaped surrogate pairs: Jackson
+            // otherwise escapes them inside long strings, so output bytes would depend on the text's length
+            .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxStringLength(Integer.MAX_VALUE).maxDocumentLength(-1).maxNestingDepth(1000).build())
-            .build());
+            .build())
+            // metadata integers are Long whatever their size (Document's contract), so a value read back equals the one written
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_LONG_FOR_INTS);
+
+    /** Line buffers above this size are released after use. */
+    private static final int MAX_KEPT_LINE_BUFFER = 8 << 20;
 
     private final Path file;
     private final String name;
@@ -38,13 +41,12 @@ public final class JsonlReader implements DocumentReader {
     private final BadRecords bad;
     private final CountingInputStream counted;
     private final InputStream in;
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private final byte[] buf = new byte[1 << 17];
     private int bufPos;
     private int bufLen;
     private byte[] line = new byte[1 << 16];
     private long lineNo;
+    private long returned;
     private boolean eof;
 
     private JsonlReader(Path file, ReadOptions options, BadRecords bad) throws IOException {
@@ -55,7 +57,8 @@ public final class JsonlReader implements DocumentReader {
         this.counted = new CountingInputStream(Files.newInputStream(file));
         InputStream decoded;
         try {
-            decoded = Compression.of(name).decompress(counted);
+            // a zero-byte file is an empty input (warned about by the caller), not a broken gzip header
+            decoded = Files.size(file) == 0 ? InputStream.nullInputStream() : Compression.of(name).decompress(counted);
         } catch (IOException e) {
             counted.close();
             throw new BadInputException(name + ": cannot open " + Compression.of(name) + " stream: " + BadRecords.oneLine(e.getMessage()), e);
@@ -80,12 +83,16 @@ public final class JsonlReader implements DocumentReader {
             if (isBlank(line, len)) {
                 continue;
             }
-            if (!validUtf8(line, len)) {
+            if (!Utf8.isValid(line, 0, len)) {
                 bad.report(position(), "invalid_utf8", "line is not valid UTF-8");
                 continue;
             }
             Document doc = parse(len);
+            if (line.length > MAX_KEPT_LINE_BUFFER) {
+                line = new byte[1 << 16]; // do not hold on to a 256 MB buffer after one huge document
+            }
             if (doc != null) {
+                returned++;
                 return doc;
             }
         }
@@ -150,7 +157,7 @@ public final class JsonlReader implements DocumentReader {
         int len = 0;
         while (true) {
             if (bufPos == bufLen) {
-                bufLen = in.read(buf, 0, buf.length);
+                bufLen = fill();
                 bufPos = 0;
                 if (bufLen <= 0) {
                     bufLen = 0;
@@ -183,25 +190,24 @@ public final class JsonlReader implements DocumentReader {
         return len;
     }
 
+    /** Reads the next chunk; a decompression fault becomes a one-line {@link BadInputException}. */
+    private int fill() throws IOException {
+        try {
+            return in.read(buf, 0, buf.length);
+        } catch (IOException e) {
+            eof = true;
+            Compression c = Compression.of(name);
+            String what = c == Compression.NONE ? "file" : c.name().toLowerCase(java.util.Locale.ROOT) + " stream";
+            throw new BadInputException(name + ":" + (lineNo + 1) + ": " + what + " is truncated or corrupt ("
+                    + BadRecords.oneLine(e.getMessage()) + "); the " + returned + " records before this line were read", e);
+        }
+    }
+
     private static boolean isBlank(byte[] buf, int len) {
         for (int i = 0; i < len; i++) {
             byte c = buf[i];
             if (c != ' ' && c != '\t' && c != '\r') {
                 return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean validUtf8(byte[] buf, int len) {
-        for (int i = 0; i < len; i++) {
-            if (buf[i] < 0) {
-                try {
-                    utf8.reset().decode(ByteBuffer.wrap(buf, i, len - i));
-                    return true;
-                } catch (CharacterCodingException e) {
-                    return false;
-                }
             }
         }
         return true;
@@ -219,7 +225,11 @@ public final class JsonlReader implements DocumentReader {
 
     @Override
     public void close() throws IOException {
-        in.close();
+        try {
+            in.close();
+        } finally {
+            counted.close();
+        }
     }
 
     @Override

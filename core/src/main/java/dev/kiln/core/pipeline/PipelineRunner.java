@@ -57,7 +57,9 @@ public final class PipelineRunner {
         final long seq;
         final List<Document> docs;
         List<Document> out;
+        IntList outOrigins;
         List<Reject> rejects;
+        IntList rejectOrigins;
 
         Unit(long seq, List<Document> docs) {
             this.seq = seq;
@@ -172,15 +174,21 @@ public final class PipelineRunner {
                 }
                 while (!pending.isEmpty() && pending.peek().seq == next) {
                     Unit ready = pending.poll();
-                    List<Reject> unitRejects = ready.rejects;
-                    List<Document> finals = ordered.runDocs(ready.out);
+                    List<Document> finals = ordered.runDocs(ready.out, ready.outOrigins);
                     for (Document d : finals) {
                         sink.accept(d);
                         written++;
                     }
                     if (keepRejects) {
-                        for (Reject r : merge(unitRejects, ordered.takeRejects())) {
-                            rejects.accept(r);
+                        // rejects in input order: by originating input document, parallel stages first
+                        List<Reject> later = ordered.takeRejects();
+                        IntList laterOrigins = ordered.takeRejectOrigins();
+                        int i = 0;
+                        int j = 0;
+                        while (i < ready.rejects.size() || j < later.size()) {
+                            boolean takeFirst = j >= later.size()
+                                    || i < ready.rejects.size() && ready.rejectOrigins.get(i) <= laterOrigins.get(j);
+                            rejects.accept(takeFirst ? ready.rejects.get(i++) : later.get(j++));
                         }
                     }
                     inFlight.release();
@@ -240,13 +248,25 @@ public final class PipelineRunner {
                 merged, elapsed);
     }
 
-    private static List<Reject> merge(List<Reject> a, List<Reject> b) {
-        if (b.isEmpty()) {
-            return a == null ? List.of() : a;
+    /** A growable int array (origins of outputs and rejects). */
+    static final class IntList {
+        private int[] a = new int[16];
+        private int n;
+
+        void add(int v) {
+            if (n == a.length) {
+                a = java.util.Arrays.copyOf(a, n * 2);
+            }
+            a[n++] = v;
         }
-        List<Reject> all = new ArrayList<>(a == null ? List.of() : a);
-        all.addAll(b);
-        return all;
+
+        int get(int i) {
+            return a[i];
+        }
+
+        int size() {
+            return n;
+        }
     }
 
     /** The stages [from, to) with one reusable output object and one stats object per stage. */
@@ -256,7 +276,10 @@ public final class PipelineRunner {
         final Out[] outs;
         final boolean keepRejects;
         List<Document> sinkList;
+        IntList sinkOrigins;
+        int origin;
         List<Reject> rejects = new ArrayList<>();
+        IntList rejectOrigins = new IntList();
 
         Chain(List<Stage> all, int from, int to, boolean keepRejects) {
             int n = to - from;
@@ -271,17 +294,27 @@ public final class PipelineRunner {
         }
 
         void runUnit(Unit u) {
-            u.out = runDocs(u.docs);
+            u.outOrigins = new IntList();
+            u.out = runDocs(u.docs, null, u.outOrigins);
             u.rejects = takeRejects();
+            u.rejectOrigins = takeRejectOrigins();
         }
 
-        List<Document> runDocs(List<Document> docs) {
+        /** Runs docs through the chain; origins[i] (or i when null) is the input index of docs[i]. */
+        List<Document> runDocs(List<Document> docs, IntList origins) {
+            return runDocs(docs, origins, null);
+        }
+
+        private List<Document> runDocs(List<Document> docs, IntList origins, IntList outOrigins) {
             List<Document> out = new ArrayList<>(docs.size());
             sinkList = out;
-            for (Document d : docs) {
-                push(d, 0);
+            sinkOrigins = outOrigins;
+            for (int i = 0; i < docs.size(); i++) {
+                origin = origins == null ? i : origins.get(i);
+                push(docs.get(i), 0);
             }
             sinkList = null;
+            sinkOrigins = null;
             return out;
         }
 
@@ -294,10 +327,24 @@ public final class PipelineRunner {
             return r;
         }
 
+        IntList takeRejectOrigins() {
+            IntList r = rejectOrigins;
+            rejectOrigins = new IntList();
+            return r;
+        }
+
+        void reject(Reject r) {
+            rejects.add(r);
+            rejectOrigins.add(origin);
+        }
+
         /** Runs stage i on doc (and recursively what it emits); returns the nanoseconds spent, inclusive. */
         long push(Document doc, int i) {
             if (i == stages.length) {
                 sinkList.add(doc);
+                if (sinkOrigins != null) {
+                    sinkOrigins.add(origin);
+                }
                 return 0;
             }
             StageStats s = stats[i];
@@ -319,7 +366,7 @@ public final class PipelineRunner {
                     String reason = "error:" + e.getClass().getSimpleName();
                     s.drop(reason);
                     if (keepRejects) {
-                        rejects.add(new Reject(doc, s.name(), reason, Double.NaN));
+                        reject(new Reject(doc, s.name(), reason, Double.NaN));
                     }
                     System.err.println("WARN stage " + s.name() + " failed on document " + doc.id() + ": " + e);
                 } else {
@@ -367,7 +414,7 @@ public final class PipelineRunner {
             results++;
             chain.stats[index].drop(reason);
             if (chain.keepRejects) {
-                chain.rejects.add(new Reject(current, chain.stats[index].name(), reason, value));
+                chain.reject(new Reject(current, chain.stats[index].name(), reason, value));
             }
         }
     }

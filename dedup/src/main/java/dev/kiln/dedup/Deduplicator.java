@@ -1,0 +1,374 @@
+package dev.kiln.dedup;
+
+import dev.kiln.core.Document;
+import dev.kiln.core.pipeline.DocumentSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Whole-corpus deduplication, pass 1 and clustering: reads every document once, computes its exact key,
+ * MinHash signature and band keys in parallel (results applied in input order, so any thread count gives
+ * the same result), removes exact duplicates, sorts the band records under the memory budget, verifies
+ * every LSH candidate pair by its estimated Jaccard over the full signature, and joins verified pairs by
+ * union-find. The returned {@link DedupResult} says which documents to keep, writes the cluster report,
+ * and runs pass 2 over the same input.
+ *
+ * <p>Run it over the whole mix (all sources, train and validation together) before splitting, so no
+ * near-duplicate crosses the split.
+ *
+ * <p>Why verification uses the signature and not exact shingle sets: the signatures are already stored
+ * (in memory or a mapped file), while exact Jaccard would need the texts of both documents at random
+ * positions of a multi-gigabyte input. With 128 permutations the estimate's standard error is 0.03 at
+ * J = 0.85, so a weak pair (J 0.7) passes the 0.85 check with probability about 10^-4; what verification
+ * is for, stopping chains of weak LSH matches from gluing unrelated documents, is met.
+ */
+public final class Deduplicator {
+
+    private static final int BATCH_DOCS = 2048;
+    private static final long BATCH_CHARS = 8L << 20;
+
+    private final DedupConfig config;
+    private final MinHasher hasher;
+    private final Consumer<String> log;
+
+    private Deduplicator(DedupConfig config, Consumer<String> log) {
+        this.config = config;
+        this.hasher = MinHasher.create(config.minhash());
+        this.log = log;
+    }
+
+    /** A deduplicator for {@code config} that logs its plan and phases to {@code log}. */
+    public static Deduplicator create(DedupConfig config, Consumer<String> log) {
+        return new Deduplicator(config, log);
+    }
+
+    public DedupConfig config() {
+        return config;
+    }
+
+    /** What the parallel part computes for one document. */
+    private record Computed(long k1, long k2, long[] sig, long[] bandKeys, boolean empty, int length, String id) {
+    }
+
+    /**
+     * Pass 1 and clustering over {@code source} (read to its end, not closed).
+     *
+     * @throws IOException from the source or the temporary files
+     */
+    public DedupResult cluster(DocumentSource source) throws IOException {
+        LshParams lsh = config.lsh();
+        log.accept(String.format(java.util.Locale.ROOT, "dedup: %s, threshold %.2f, keep %s, exact %s",
+                config.minhash().id(), config.threshold(), config.keep(), config.exact()));
+        log.accept("dedup: " + lsh.describe(config.threshold()));
+        Path base = config.tempDir() == null ? Path.of(System.getProperty("java.io.tmpdir")) : config.tempDir();
+        Files.createDirectories(base);
+        Path tmp = Files.createTempDirectory(base, "kiln-dedup-");
+        long t0 = System.nanoTime();
+        DedupStats stats = new DedupStats();
+        BandRecords bands = new BandRecords(tmp, config.id(), config.memoryBytes() / 2, config.mergeFanIn());
+        SignatureStore sigs = new SignatureStore(tmp, config.minhash().numPerm(), config.memoryBytes() / 4);
+        IdStore ids = new IdStore(tmp);
+        boolean ok = false;
+        try {
+            int[] lengths = new int[1024];
+            IntPairs exactPairs = new IntPairs();
+            Hash128Map exactMap = new Hash128Map(1 << 16);
+            int threads = config.effectiveThreads();
+            ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "kiln-dedup-sign");
+                t.setDaemon(true);
+                return t;
+            }) : null;
+            BatchReader reader = new BatchReader(source);
+            Thread rt = Thread.ofPlatform().name("kiln-dedup-reader").daemon().start(reader);
+            int n = 0;
+            try {
+                List<Document> batch;
+                while (!(batch = reader.take()).isEmpty()) {
+                    Computed[] c = compute(batch, pool, threads);
+                    for (Computed d : c) {
+                        if (n == Integer.MAX_VALUE - 1) {
+                            throw new IOException("dedup handles at most " + (Integer.MAX_VALUE - 1) + " documents per run");
+                        }
+                        int i = n++;
+                        ids.add(d.id());
+                        if (i == lengths.length) {
+                            lengths = Arrays.copyOf(lengths, lengths.length * 2);
+                        }
+                        lengths[i] = d.length();
+                        stats.chars += d.length();
+                        boolean dup = false;
+                        if (config.exact()) {
+                            int prev = exactMap.putIfAbsent(d.k1(), d.k2(), i);
+                            if (prev >= 0) {
+                                exactPairs.add(i, prev);
+                                dup = true;
+                            }
+                        }
+                        sigs.add(d.sig());
+                        if (d.empty()) {
+                            stats.noShingles++;
+                        } else if (!dup) {
+                            for (long k : d.bandKeys()) {
+                                bands.add(k, i);
+                            }
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            } finally {
+                reader.stop();
+                if (pool != null) {
+                    pool.shutdownNow();
+                }
+            }
+            try {
+                rt.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            reader.rethrow();
+            sigs.finish();
+            ids.finish();
+            stats.docsIn = n;
+            stats.exactDuplicates = exactPairs.size();
+            stats.bandRecords = bands.total();
+            stats.signatureNanos = System.nanoTime() - t0;
+            log.accept(String.format(java.util.Locale.ROOT, "dedup: pass 1 read %,d documents (%,d exact duplicates) in %.1f s; %,d band records",
+                    n, exactPairs.size(), stats.signatureNanos / 1e9, bands.total()));
+
+            long t1 = System.nanoTime();
+            UnionFind uf = new UnionFind(n);
+            for (int p = 0; p < exactPairs.size(); p++) {
+                uf.union(exactPairs.a(p), exactPairs.b(p));
+            }
+            link(bands, sigs, uf, stats);
+            stats.bandRuns = bands.runsWritten();
+            stats.signaturesSpilled = sigs.spilled();
+            stats.clusterNanos = System.nanoTime() - t1;
+            DedupResult result = DedupResult.build(config, n, uf, Arrays.copyOf(lengths, n), ids, sigs, stats);
+            log.accept(String.format(java.util.Locale.ROOT, "dedup: %,d candidate pairs, %,d verified, %,d rejected; %,d clusters, "
+                    + "%,d documents removed; clustering %.1f s (%d run files)", stats.candidatePairs, stats.verifiedPairs,
+                    stats.rejectedPairs, stats.clusters, stats.removed, stats.clusterNanos / 1e9, stats.bandRuns));
+            ok = true;
+            return result.withTemp(tmp);
+        } finally {
+            bands.close();
+            if (!ok) {
+                sigs.close();
+                ids.close();
+                deleteQuietly(tmp);
+            }
+        }
+    }
+
+    private void link(BandRecords bands, SignatureStore sigs, UnionFind uf, DedupStats stats) throws IOException {
+        int need = config.agreementsNeeded();
+        LongSet rejected = new LongSet();
+        int[] group = new int[64];
+        int m = 0;
+        long key = 0;
+        try (BandRecords.Cursor c = bands.sorted()) {
+            boolean more = c.next();
+            while (more) {
+                key = c.key();
+                m = 0;
+                do {
+                    if (m == group.length) {
+                        group = Arrays.copyOf(group, m * 2);
+                    }
+                    group[m++] = c.doc();
+                    more = c.next();
+                } while (more && c.key() == key);
+                if (m < 2) {
+                    continue;
+                }
+                stats.buckets++;
+                stats.largestBucket = Math.max(stats.largestBucket, m);
+                for (int p = 1; p < m; p++) {
+                    for (int q = Math.max(0, p - DedupConfig.BUCKET_WINDOW); q < p; q++) {
+                        int a = group[q];
+                        int b = group[p];
+                        stats.bucketPairs++;
+                        if (a == b || uf.find(a) == uf.find(b)) {
+                            continue;
+                        }
+                        long pair = (long) a << 32 | b;
+                        if (rejected.contains(pair)) {
+                            continue;
+                        }
+                        stats.candidatePairs++;
+                        if (sigs.agreements(a, b) >= need) {
+                            stats.verifiedPairs++;
+                            uf.union(a, b);
+                        } else {
+                            stats.rejectedPairs++;
+                            rejected.add(pair);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private Computed[] compute(List<Document> batch, ExecutorService pool, int threads) throws IOException {
+        Computed[] out = new Computed[batch.size()];
+        if (pool == null || batch.size() < 64) {
+            computeRange(batch, out, 0, batch.size());
+            return out;
+        }
+        int slices = Math.min(threads * 4, batch.size());
+        List<Future<?>> fs = new ArrayList<>(slices);
+        for (int s = 0; s < slices; s++) {
+            int from = (int) ((long) batch.size() * s / slices);
+            int to = (int) ((long) batch.size() * (s + 1) / slices);
+            fs.add(pool.submit(() -> computeRange(batch, out, from, to)));
+        }
+        try {
+            for (Future<?> f : fs) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(e.getCause());
+        }
+        return out;
+    }
+
+    private void computeRange(List<Document> batch, Computed[] out, int from, int to) {
+        LshParams lsh = config.lsh();
+        for (int i = from; i < to; i++) {
+            Document d = batch.get(i);
+            long[] k = config.exact() ? TextKey.of(d.text()) : new long[2];
+            Signature s = hasher.sign(d.text());
+            long[] v = s.values();
+            long[] bk = new long[s.isEmpty() ? 0 : lsh.bands()];
+            for (int b = 0; b < bk.length; b++) {
+                bk[b] = lsh.bandKey(v, 0, b);
+            }
+            out[i] = new Computed(k[0], k[1], v, bk, s.isEmpty(), d.text().length(), d.id());
+        }
+    }
+
+    /** Reads batches on its own thread so that parsing overlaps hashing. */
+    private static final class BatchReader implements Runnable {
+        private final DocumentSource source;
+        private final BlockingQueue<List<Document>> queue = new ArrayBlockingQueue<>(2);
+        private volatile boolean stopped;
+        private volatile Throwable failure;
+
+        BatchReader(DocumentSource source) {
+            this.source = source;
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (!stopped) {
+                    List<Document> batch = new ArrayList<>();
+                    long chars = 0;
+                    Document d;
+                    while (batch.size() < BATCH_DOCS && chars < BATCH_CHARS && (d = source.next()) != null) {
+                        batch.add(d);
+                        chars += d.text().length();
+                    }
+                    queue.put(batch);
+                    if (batch.isEmpty()) {
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Throwable e) {
+                failure = e;
+                queue.clear();
+                queue.offer(List.of());
+            }
+        }
+
+        List<Document> take() throws InterruptedException {
+            return queue.take();
+        }
+
+        void stop() {
+            stopped = true;
+            queue.clear();
+        }
+
+        void rethrow() throws IOException {
+            Throwable f = failure;
+            if (f instanceof IOException io) {
+                throw io;
+            }
+            if (f instanceof UncheckedIOException u) {
+                throw u.getCause();
+            }
+            if (f instanceof RuntimeException r) {
+                throw r;
+            }
+            if (f != null) {
+                throw new IOException(f);
+            }
+        }
+    }
+
+    static void deleteQuietly(Path dir) {
+        try (var s = Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort cleanup of temporary files
+                }
+            });
+        } catch (IOException ignored) {
+            // already gone
+        }
+    }
+
+    /** A growable list of int pairs. */
+    static final class IntPairs {
+        private int[] v = new int[64];
+        private int n;
+
+        void add(int a, int b) {
+            if (2 * n + 2 > v.length) {
+                v = Arrays.copyOf(v, v.length * 2);
+            }
+            v[2 * n] = a;
+            v[2 * n + 1] = b;
+            n++;
+        }
+
+        int size() {
+            return n;
+        }
+
+        int a(int i) {
+            return v[2 * i];
+        }
+
+        int b(int i) {
+            return v[2 * i + 1];
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package dev.kiln.tokenizer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Encodes text with a SentencePiece {@code .model} through SentencePiece itself (DJL's JNI binding), so
+ * ids are exactly what {@code spm_encode} gives. Immutable and thread-safe: one native processor is shared
+ * by all threads (SentencePiece's encode is const). Ids come back as {@code int[]}, never boxed.
+ *
+ * <p>If a {@code tokenizer_meta.json} beside the model says {@code "normalization": "nfkc"}, kiln's NFKC is
+ * applied before SentencePiece sees the text, exactly as in training.
+ *
+ * <p><b>NOTE:</b> loading this class sets the system property {@code OPT_OUT_TRACKING=true} (unless set),
+ * before any DJL class loads, so DJL never tries its telemetry call-home. Close the encoder to free the
+ * native model.
+ */
+public final class Encoder implements AutoCloseable {
+
+    static {
+        if (System.getProperty("OPT_OUT_TRACKING") == null) {
+            System.setProperty("OPT_OUT_TRACKING", "true");
+        }
+    }
+
+    private final SpmNative sp;
+    private final SentencePieceModel model;
+    private final Normalization normalization;
+    private final PieceDecoder decoder;
+
+    private Encoder(byte[] bytes, Normalization normalization) {
+        this.model = SentencePieceModel.parse(bytes);
+        this.decoder = new PieceDecoder(model);
+        this.normalization = normalization;
+        this.sp = new SpmNative(bytes);
+    }
+
+    /**
+     * Loads {@code model} (a {@code .model} file, or a tokenizer directory holding {@code spm.model}) and
+     * the normalisation recorded in the {@code tokenizer_meta.json} beside it, if any.
+     */
+    public static Encoder load(Path model) throws IOException {
+        Path file = Files.isDirectory(model) ? model.resolve(TrainResult.MODEL_FILE) : model;
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": no such model file. HINT: train one with `kiln tokenizer train`");
+        }
+        Normalization norm = Normalization.IDENTITY;
+        Path parent = file.toAbsolutePath().getParent();
+        Path meta = parent == null ? null : parent.resolve(TrainResult.META_FILE);
+        if (meta != null && Files.isRegularFile(meta)) {
+            JsonNode n = new ObjectMapper().readTree(meta.toFile()).get("normalization");
+            if (n != null) {
+                norm = Normalization.parse(n.asText());
+            }
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        try {
+            return new Encoder(bytes, norm);
+        } catch (RuntimeException e) {
+            throw new IOException(file + ": not a valid SentencePiece model: " + e.getMessage(), e);
+        }
+    }
+
+    /** An encoder over model bytes already in memory, with the given normalisation. */
+    public static Encoder of(byte[] modelBytes, Normalization normalization) {
+        return new Encoder(modelBytes, normalization);
+    }
+
+    /** The ids of {@code text} (no bos/eos added). */
+    public int[] encode(String text) {
+        return sp.encode(normalization.apply(text));
+    }
+
+    /** The pieces of {@code text}, for humans. */
+    public String[] pieces(String text) {
+        return sp.tokenize(normalization.apply(text));
+    }
+
+    /**
+     * The text of {@code ids} (control pieces vanish, byte pieces join into characters), by SentencePiece's
+     * rules implemented in Java: DJL's native decode loses text after any non-BMP character.
+     */
+    public String decode(int[] ids) {
+        return decoder.decode(ids);
+    }
+
+    /** SentencePiece's own decode through JNI; correct only for text within the Basic Multilingual Plane. */
+    String nativeDecode(int[] ids) {
+        return sp.decode(ids);
+    }
+
+    /** The id SentencePiece gives {@code piece} (the unk id if it is not in the vocabulary). */
+    public int pieceId(String piece) {
+        return sp.pieceId(piece);
+    }
+
+    /** The piece string of {@code id}, as SentencePiece reports it. */
+    public String piece(int id) {
+        return sp.piece(id);
+    }
+
+    /** The model as parsed (pieces, types, settings). */
+    public SentencePieceModel model() {
+        return model;
+    }
+
+    /** Number of pieces. */
+    public int vocabSize() {
+        return model.pieces().size();
+    }
+
+    /** The normalisation applied before encoding. */
+    public Normalization normalization() {
+        return normalization;
+    }
+
+    /**
+     * Encodes {@code texts} on {@code threads} threads; result {@code i} belongs to text {@code i}, whatever
+     * the thread count.
+     */
+    public int[][] encodeAll(List<String> texts, int threads) {
+        int n = texts.size();
+        int[][] out = new int[n][];
+        if (threads <= 1 || n < 2) {
+            for (int i = 0; i < n; i++) {
+                out[i] = encode(texts.get(i));
+            }
+            return out;
+        }
+        int chunks = Math.min(n, threads * 8);
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<?>> fs = new ArrayList<>();
+            for (int c = 0; c < chunks; c++) {
+                int from = (int) ((long) n * c / chunks);
+                int to = (int) ((long) n * (c + 1) / chunks);
+                fs.add(pool.submit(() -> {
+                    for (int i = from; i < to; i++) {
+                        out[i] = encode(texts.get(i));
+                    }
+                }));
+            }
+            for (Future<?> f : fs) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while encoding", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("encoding failed: " + e.getCause(), e.getCause());
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        sp.close();
+    }
+}

@@ -1,0 +1,115 @@
+package dev.kiln.wikidata;
+
+import dev.kiln.core.io.BadRecords;
+import dev.kiln.core.io.DocumentWriter;
+import dev.kiln.core.io.Formats;
+import dev.kiln.core.io.Inputs;
+import dev.kiln.core.pipeline.DocumentSink;
+import dev.kiln.core.pipeline.KilnVersion;
+import dev.kiln.core.pipeline.Pipeline;
+import dev.kiln.core.pipeline.PipelineRunner;
+import dev.kiln.core.pipeline.Progress;
+import dev.kiln.core.pipeline.RunMetadata;
+import dev.kiln.core.pipeline.RunStats;
+import dev.kiln.core.pipeline.RunnerOptions;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * {@code kiln wikidata}: triple files → documents → (optional pipeline stages) → one output file, plus a
+ * metadata JSON with the triple statistics (read, kept, dropped per reason, normalized), documents and
+ * bad rows. The output's format comes from its name: kiln's document formats ({@code .jsonl.zst},
+ * {@code .parquet}, ...) or plain text ({@code .txt}, {@code .tsv}: {@link TextLinesWriter}). Outputs
+ * appear only when the run completes.
+ *
+ * @param inputs input arguments (paths, globs, {@code @list} files)
+ * @param output output file, or null to only count
+ * @param metadata metadata JSON path; null = {@code <output>.meta.json}
+ * @param strict fail on the first bad row
+ * @param config conversion settings
+ * @param runner threads for the pipeline stages
+ */
+public record WikidataJob(List<String> inputs, Path output, Path metadata, boolean strict, WikidataConfig config,
+                          RunnerOptions runner) {
+
+    public WikidataJob {
+        inputs = List.copyOf(inputs);
+    }
+
+    /** What the job did. */
+    public record Result(RunStats stats, Map<String, Object> wikidata, long badRows, Path metadataPath) {
+    }
+
+    /** The metadata path used, or null. */
+    public Path metadataPath() {
+        if (metadata != null) {
+            return metadata;
+        }
+        return output == null ? null : output.resolveSibling(output.getFileName() + ".meta.json");
+    }
+
+    /**
+     * Runs the job.
+     *
+     * @param pipeline stages to run on the documents (may be empty)
+     * @param listener progress
+     * @param log one line per bad row
+     */
+    public Result run(Pipeline pipeline, Progress.Listener listener, Consumer<String> log) throws IOException {
+        List<Path> files = Inputs.expand(inputs);
+        BadRecords bad = new BadRecords(strict, log);
+        RunMetadata meta = new RunMetadata("wikidata", KilnVersion.get());
+        meta.put("config", configMap());
+        meta.files("inputs", files);
+        RunStats stats;
+        Map<String, Object> wd;
+        DocumentWriter out = null;
+        try (WikidataSource source = WikidataSource.open(files, config, bad)) {
+            out = output == null ? null : TextLinesWriter.handles(output) ? TextLinesWriter.open(output) : Formats.writer(output);
+            DocumentWriter o = out;
+            DocumentSink sink = o == null ? DocumentSink.DISCARD : o::write;
+            stats = new PipelineRunner(runner).run(source, pipeline, sink, null, listener);
+            if (out != null) {
+                out.commit();
+            }
+            wd = source.stats();
+        } finally {
+            if (out != null) {
+                out.close();
+            }
+        }
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("files", files.size());
+        input.put("bad_records", bad.total());
+        input.put("bad_records_by_kind", bad.countsByKind());
+        input.put("bad_record_examples", bad.examples());
+        meta.put("input", input);
+        meta.put("wikidata", wd);
+        meta.put("pipeline", stats.toMap());
+        meta.files("outputs", output == null ? List.of() : List.of(output));
+        Path mp = metadataPath();
+        if (mp != null) {
+            meta.write(mp);
+        }
+        return new Result(stats, wd, bad.total(), mp);
+    }
+
+    private Map<String, Object> configMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mode", config.mode().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("templates", config.templates() == null ? null : config.templates().toString());
+        m.put("vary", config.vary());
+        m.put("seed", config.seed());
+        m.put("drop_datatypes", config.normalize().dropDatatypes().stream().map(Datatype::id).sorted().toList());
+        m.put("keep_properties", config.normalize().keepProperties().stream().sorted().toList());
+        m.put("max_triples_per_document", config.maxTriplesPerDocument());
+        m.put("format", config.format() == null ? "detect" : config.format().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("source", config.source());
+        m.put("strict", strict);
+        return m;
+    }
+}
