@@ -104,6 +104,17 @@ class FilterCommandTest {
     }
 
     @Test
+    void outputIsIdenticalForAnyThreadCount() throws IOException {
+        Path web = SampleCorpus.dir().resolve("web.jsonl.gz");
+        Path one = dir.resolve("one.jsonl");
+        Path two = dir.resolve("two.jsonl");
+        assertEquals(0, Kiln.execute("filter", "-q", "--source", "c4", "--threads", "1", web.toString(), "-o", one.toString()), err.toString());
+        assertEquals(0, Kiln.execute("filter", "-q", "--source", "c4", "--threads", "3", web.toString(), "-o", two.toString()), err.toString());
+        assertTrue(Files.size(one) > 0);
+        assertEquals(-1L, Files.mismatch(one, two));
+    }
+
+    @Test
     void yamlProfileAndUsageErrors() throws IOException {
         Path web = SampleCorpus.dir().resolve("web.jsonl.gz");
         Path yaml = dir.resolve("mine.yaml");
