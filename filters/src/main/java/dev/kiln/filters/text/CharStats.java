@@ -9,6 +9,8 @@ package dev.kiln.filters.text;
  * identity, so a document passing through C1..C6 and G0..G5 is scanned once instead of eight times.
  *
  * <p>All counts are over Unicode code points, as the reference's Python counts them.
+ *
+ * <p><b>NOTE:</b> each thread keeps its last text reachable until it measures the next one.
  */
 public final class CharStats {
 
