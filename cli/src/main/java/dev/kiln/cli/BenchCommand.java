@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             WikidataBenchCommand.class,
             BenchDedupCommand.class,
             BenchFilterCommand.class,
+            BenchTrainerCommand.class,
             CommandLine.HelpCommand.class,
         })
 final class BenchCommand implements Callable<Integer> {

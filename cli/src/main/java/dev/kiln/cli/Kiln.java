@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             TokenizerCommand.class,
             BenchCommand.class,
+            InfoCommand.class,
             WikidataCommand.class,
             PrepareCommand.class,
             CommandLine.HelpCommand.class,

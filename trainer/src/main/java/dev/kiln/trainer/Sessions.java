@@ -1,0 +1,44 @@
+package dev.kiln.trainer;
+
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+
+/** ONNX Runtime session options for a {@link Device}. */
+final class Sessions {
+
+    private Sessions() {
+    }
+
+    /**
+     * Options for {@code device}: all graph optimisations, sequential execution, {@code threads}
+     * intra-op threads (0 = ONNX Runtime's default). For CUDA the CUDA execution provider is added
+     * with CPU fallback disabled so a missing kernel fails loudly (trainer-design.md section 7).
+     * <b>NOTE:</b> the CUDA branch is untested (no GPU was available) and needs the
+     * {@code onnxruntime_gpu} jar from the {@code cuda} Maven profile. The system property
+     * {@code kiln.ort.profile=PREFIX} turns on ONNX Runtime's per-node profiler.
+     */
+    static OrtSession.SessionOptions options(Device device, int threads) throws OrtException {
+        OrtSession.SessionOptions o = new OrtSession.SessionOptions();
+        o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        o.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+        if (threads > 0) {
+            o.setIntraOpNumThreads(threads);
+            o.setInterOpNumThreads(1);
+        }
+        String profile = System.getProperty("kiln.ort.profile");
+        if (profile != null && !profile.isBlank()) {
+            o.enableProfiling(profile); // ONNX Runtime writes a per-node JSON trace with this prefix
+        }
+        if (device == Device.CUDA) {
+            o.addConfigEntry("session.disable_cpu_ep_fallback", "1");
+            try {
+                o.addCUDA(0);
+            } catch (OrtException e) {
+                o.close();
+                throw new IllegalStateException("CUDA execution provider unavailable (" + e.getMessage()
+                        + "). HINT: build with -Pcuda (onnxruntime_gpu) and install CUDA 12 and cuDNN 9, or use --device cpu", e);
+            }
+        }
+        return o;
+    }
+}
