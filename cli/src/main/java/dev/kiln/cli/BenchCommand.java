@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             BenchTokenizerCommand.class,
             WikidataBenchCommand.class,
             BenchDedupCommand.class,
+            BenchFilterCommand.class,
             BenchTrainerCommand.class,
             CommandLine.HelpCommand.class,
         })

@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
         description = "Raw text to training shards for small language models, and the reference trainer.",
         subcommands = {
             RunCommand.class,
+            FilterCommand.class,
+            CleanCommand.class,
             ConvertCommand.class,
             InspectCommand.class,
             DedupCommand.class,

@@ -98,7 +98,7 @@ public final class Profiles {
             }
             case WIKIPEDIA -> {
                 out.add(StageSpec.of("wikitext_clean"));
-                out.add(StageSpec.of("W1_list_heavy"));
+                out.add(StageSpec.of("list_heavy"));
                 out.add(StageSpec.of("W2_short_paragraphs"));
                 out.add(StageSpec.of("max_doc_length"));
                 out.addAll(quality);
@@ -128,8 +128,13 @@ public final class Profiles {
         return out;
     }
 
-    /** The cleaning-only profile behind {@code kiln clean}: the source's cleaner, optionally the chunker. */
+    /** The cleaning-only profile behind {@code kiln clean}: the source's cleaner, optionally the default chunker. */
     public static Profile cleaner(SourceKind source, boolean chunk) {
+        return cleaner(source, chunk, 500, 8000);
+    }
+
+    /** The cleaning-only profile with a chunker of {@code [chunkMin, chunkMax]} code points when {@code chunk}. */
+    public static Profile cleaner(SourceKind source, boolean chunk, int chunkMin, int chunkMax) {
         List<StageSpec> s = new ArrayList<>();
         switch (source) {
             case WIKIPEDIA -> s.add(StageSpec.of("wikitext_clean"));
@@ -137,7 +142,7 @@ public final class Profiles {
             case C4 -> throw new ConfigException("kiln clean supports --source wikipedia or gutenberg: c4");
         }
         if (chunk) {
-            s.add(StageSpec.of("chunk"));
+            s.add(StageSpec.of("chunk", "min_chars", chunkMin, "max_chars", chunkMax));
         }
         return new Profile("clean", source, s);
     }

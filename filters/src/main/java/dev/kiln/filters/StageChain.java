@@ -23,19 +23,20 @@ public final class StageChain {
      * What the chain did to one document.
      *
      * @param kept the documents that came out (several when a splitter ran; empty when dropped)
-     * @param stage the stage that dropped the document (or one of its parts), or null
-     * @param reason its reason code, or null
-     * @param value the measured value, or NaN
+     * @param stage the stage of the first drop (of the document or of one of its parts), or null
+     * @param reason the first drop's reason code, or null
+     * @param value the first drop's measured value, or NaN
      */
     public record Result(List<Document> kept, String stage, String reason, double value) {
 
+        /** Whether nothing came out. */
         public boolean dropped() {
-            return reason != null;
+            return kept.isEmpty();
         }
 
-        /** "keep" or the reason code. */
+        /** "keep" when anything came out, else the reason code. */
         public String decision() {
-            return reason == null ? "keep" : reason;
+            return kept.isEmpty() ? reason : "keep";
         }
     }
 
@@ -60,7 +61,7 @@ public final class StageChain {
                 break;
             }
         }
-        return new Result(current, firstStage, current.isEmpty() ? firstReason : firstReason, firstValue);
+        return new Result(List.copyOf(current), firstStage, firstReason, firstValue);
     }
 
     private static final class Collector implements StageOutput {

@@ -274,6 +274,13 @@ public final class StageFactories {
         }
     }
 
+    public static final class ListShare extends NamedStageFactory {
+        public ListShare() {
+            super(dev.kiln.filters.rules.ListShareFilter.NAME, "list items hold at most max_list_share=0.5 of the characters (W1 by characters)",
+                    p -> new dev.kiln.filters.rules.ListShareFilter(p.getDouble("max_list_share", 0.5, 0, 1)));
+        }
+    }
+
     // ---- cleaners and chunking
 
     public static final class Wikitext extends NamedStageFactory {

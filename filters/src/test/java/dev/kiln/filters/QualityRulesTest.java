@@ -62,6 +62,16 @@ class QualityRulesTest {
     }
 
     @Test
+    void luceneTokenizersSplitWordsAndCjk() {
+        var standard = dev.kiln.filters.text.WordTokenizer.of(dev.kiln.filters.text.WordTokenizer.Kind.STANDARD);
+        assertEquals(java.util.List.of("Don't", "stop", "café", "2024"), standard.words("Don't stop -- café, 2024!"));
+        var icu = dev.kiln.filters.text.WordTokenizer.of(dev.kiln.filters.text.WordTokenizer.Kind.ICU);
+        java.util.List<String> zh = icu.words("我爱北京天安门");
+        assertTrue(zh.size() >= 2 && zh.size() < 7, zh.toString()); // dictionary words, not single characters
+        assertEquals("keep", decide("gopher_quality", Map.of("tokenizer", "icu"), PROSE));
+    }
+
+    @Test
     void fineWebQuality() {
         assertEquals("keep", decide("fineweb_quality", PROSE));
         assertEquals("line_punct_ratio", decide("fineweb_quality", "Home\nNews and views of the day\nSport\nWeather today and tomorrow\n".repeat(5)));

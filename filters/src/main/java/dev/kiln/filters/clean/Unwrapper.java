@@ -5,11 +5,13 @@ import java.util.List;
 
 /**
  * Unwraps hard-wrapped prose: paragraphs are blocks of lines between blank lines; a block is joined into
- * one line when it is wrapped prose, i.e. it has several lines, none indented, and every line but the
- * last is at least {@code width - 25} characters long, where {@code width} is the book's typical line
+ * one line when it is wrapped prose, i.e. it has several lines, none but the first indented, and every
+ * line but the last is at least {@code width - 25} characters long, where {@code width} is the book's typical line
  * length (the 90th percentile). Anything else (verse, indented quotations, tables, lists, headings, a
  * single line) keeps its line breaks. Within joined lines, runs of spaces become one and a word broken
- * by a hyphen at the line end is joined keeping the hyphen.
+ * by a hyphen at the line end is joined keeping the hyphen. A block whose later lines start indented
+ * (first-line-indent paragraphs, common in old etexts) is split before each indented line first; a
+ * block whose lines are all indented (verse, quotations) is kept as it is.
  */
 final class Unwrapper {
 
@@ -41,29 +43,55 @@ final class Unwrapper {
         if (!out.isEmpty()) {
             out.append("\n\n");
         }
-        if (isWrappedProse(block, width)) {
-            StringBuilder p = new StringBuilder();
-            for (String l : block) {
-                String s = squeeze(l.strip());
-                if (p.isEmpty()) {
-                    p.append(s);
-                } else if (p.charAt(p.length() - 1) == '-' && p.length() > 1 && Character.isLetter(p.charAt(p.length() - 2))
-                        && !s.isEmpty() && Character.isLowerCase(s.charAt(0))) {
-                    p.append(s);
-                } else {
-                    p.append(' ').append(s);
+        // split before indented lines: first-line-indent paragraphs inside one block (old etexts)
+        boolean allIndented = block.stream().allMatch(Unwrapper::indented);
+        List<List<String>> segments = new ArrayList<>();
+        for (String line : block) {
+            if (segments.isEmpty() || (!allIndented && indented(line))) {
+                segments.add(new ArrayList<>());
+            }
+            segments.getLast().add(line);
+        }
+        boolean prevProse = false;
+        for (int s = 0; s < segments.size(); s++) {
+            List<String> seg = segments.get(s);
+            boolean prose = !allIndented && isWrappedProse(seg, width);
+            if (s > 0) {
+                out.append(prose || prevProse ? "\n\n" : "\n");
+            }
+            if (prose) {
+                out.append(join(seg));
+            } else {
+                for (int i = 0; i < seg.size(); i++) {
+                    if (i > 0) {
+                        out.append('\n');
+                    }
+                    out.append(seg.get(i));
                 }
             }
-            out.append(p);
-        } else {
-            for (int i = 0; i < block.size(); i++) {
-                if (i > 0) {
-                    out.append('\n');
-                }
-                out.append(block.get(i));
-            }
+            prevProse = prose;
         }
         block.clear();
+    }
+
+    private static boolean indented(String line) {
+        return !line.isEmpty() && Character.isWhitespace(line.charAt(0));
+    }
+
+    private static String join(List<String> seg) {
+        StringBuilder p = new StringBuilder();
+        for (String l : seg) {
+            String s = squeeze(l.strip());
+            if (p.isEmpty()) {
+                p.append(s);
+            } else if (p.charAt(p.length() - 1) == '-' && p.length() > 1 && Character.isLetter(p.charAt(p.length() - 2))
+                    && !s.isEmpty() && Character.isLowerCase(s.charAt(0))) {
+                p.append(s);
+            } else {
+                p.append(' ').append(s);
+            }
+        }
+        return p.toString();
     }
 
     static boolean isWrappedProse(List<String> block, int width) {
@@ -72,7 +100,7 @@ final class Unwrapper {
         }
         for (int i = 0; i < block.size(); i++) {
             String l = block.get(i);
-            if (!l.isEmpty() && Character.isWhitespace(l.charAt(0))) {
+            if (i > 0 && indented(l)) {
                 return false;
             }
             if (i < block.size() - 1 && l.length() < width - SLACK) {

@@ -92,46 +92,52 @@ final class Wikitext {
 
     /**
      * Removes templates and parser functions ({@code {{...}}}, nested to any depth, template parameters
-     * {@code {{{1}}}} included). An opening {@code {{} never closed keeps the text after it.
+     * {@code {{{1}}}} included). Braces are paired with a stack; an opening {@code {{} that is never
+     * closed stays as text. Linear in time and memory.
      */
     static String removeTemplates(String t) {
         int first = t.indexOf("{{");
         if (first < 0) {
             return t;
         }
-        StringBuilder out = new StringBuilder(t.length());
-        out.append(t, 0, first);
-        int depth = 0;
-        int outerStart = -1;
-        int outerOut = -1;
-        int i = first;
         int n = t.length();
-        while (i < n) {
+        int[] stack = new int[16];
+        int depth = 0;
+        int[] starts = new int[16]; // outermost removed spans, sorted, non-overlapping
+        int[] ends = new int[16];
+        int spans = 0;
+        for (int i = first; i + 1 < n; i++) {
             char c = t.charAt(i);
-            if (c == '{' && i + 1 < n && t.charAt(i + 1) == '{') {
-                if (depth == 0) {
-                    outerStart = i;
-                    outerOut = out.length();
+            if (c == '{' && t.charAt(i + 1) == '{') {
+                if (depth == stack.length) {
+                    stack = java.util.Arrays.copyOf(stack, depth * 2);
                 }
-                depth++;
-                i += 2;
-                continue;
+                stack[depth++] = i;
+                i++;
+            } else if (c == '}' && t.charAt(i + 1) == '}' && depth > 0) {
+                int open = stack[--depth];
+                while (spans > 0 && starts[spans - 1] >= open) {
+                    spans--; // nested inside the span just closed
+                }
+                if (spans == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, spans * 2);
+                    ends = java.util.Arrays.copyOf(ends, spans * 2);
+                }
+                starts[spans] = open;
+                ends[spans++] = i + 2;
+                i++;
             }
-            if (c == '}' && depth > 0 && i + 1 < n && t.charAt(i + 1) == '}') {
-                depth--;
-                i += 2;
-                continue;
-            }
-            if (depth == 0) {
-                out.append(c);
-            }
-            i++;
         }
-        if (depth > 0) { // unbalanced: drop only the opening braces and keep the rest
-            out.setLength(outerOut);
-            out.append(removeTemplates(t.substring(outerStart + 2)));
+        if (spans == 0) {
+            return t;
         }
-        return out.toString();
+        StringBuilder out = new StringBuilder(t.length());
+        int from = 0;
+        for (int k = 0; k < spans; k++) {
+            out.append(t, from, starts[k]);
+            from = ends[k];
+        }
+        return out.append(t, from, n).toString();
     }
 
     /** Removes wikitables: from a line starting with {@code {|} to the matching line starting with {@code |}}. */
@@ -319,7 +325,8 @@ final class Wikitext {
             while (k < t.length() && isAsciiLetterOrDigit(t.charAt(k))) {
                 k++;
             }
-            int gt = k > j ? t.indexOf('>', k) : -1;
+            boolean nameEnds = k < t.length() && (t.charAt(k) == '>' || t.charAt(k) == '/' || Character.isWhitespace(t.charAt(k)));
+            int gt = k > j && nameEnds ? t.indexOf('>', k) : -1;
             int nl = t.indexOf('\n', k);
             if (gt > 0 && (nl < 0 || gt < nl) && Character.isLetter(t.charAt(j))) {
                 out.append(t, from, i);
@@ -336,7 +343,7 @@ final class Wikitext {
         return out.append(t, from, t.length()).toString();
     }
 
-    /** Removes runs of two or more apostrophes (bold, italic, both); a single apostrophe stays. */
+    /** Removes bold/italic quote runs as MediaWiki renders them: 2, 3, 5 vanish; 4 leaves one apostrophe; a single one stays. */
     static String removeQuoteMarkup(String t) {
         if (!t.contains("''")) {
             return t;
@@ -346,8 +353,15 @@ final class Wikitext {
         while (i < t.length()) {
             char c = t.charAt(i);
             if (c == '\'' && i + 1 < t.length() && t.charAt(i + 1) == '\'') {
+                int run = 0;
                 while (i < t.length() && t.charAt(i) == '\'') {
                     i++;
+                    run++;
+                }
+                if (run == 4) { // bold close followed by a possessive: one apostrophe stays
+                    out.append('\'');
+                } else if (run > 5) {
+                    out.append("'".repeat(run - 5));
                 }
                 continue;
             }

@@ -33,6 +33,7 @@ public record C4QualityFilter(String name, Config config) implements Stage {
     private static final List<String> POLICY = List.of("terms of use", "privacy policy", "cookie policy",
             "uses cookies", "use of cookies", "use cookies");
     private static final int MAX_WORD_LENGTH = 1000;
+    private static final BreakIterator SENTENCES = BreakIterator.getSentenceInstance(Locale.ENGLISH);
 
     /**
      * @param minWordsPerLine lines with fewer words are removed
@@ -56,7 +57,7 @@ public record C4QualityFilter(String name, Config config) implements Stage {
     public void process(Document doc, StageOutput out) {
         StringBuilder kept = new StringBuilder(doc.text().length());
         int sentences = 0;
-        BreakIterator sentenceIt = BreakIterator.getSentenceInstance(Locale.ENGLISH);
+        BreakIterator sentenceIt = (BreakIterator) SENTENCES.clone(); // clone of one prototype, not a new instance per document
         for (String raw : doc.text().split("\\R")) {
             String line = raw.strip();
             if (line.indexOf('[') >= 0) {

@@ -3,7 +3,7 @@ package dev.kiln.filters.reference;
 import dev.kiln.core.Document;
 import dev.kiln.core.stage.Decision;
 import dev.kiln.core.stage.Filter;
-import dev.kiln.filters.text.PyText;
+import dev.kiln.filters.text.CharStats;
 
 /**
  * G1 / C1: share of letters ({@code isalpha}) among all code points, spaces, digits and punctuation
@@ -42,17 +42,9 @@ public final class AlphaRatioFilter implements Filter {
 
     @Override
     public Decision test(Document doc) {
-        String t = doc.text();
-        int n = 0;
-        int alpha = 0;
-        for (int i = 0; i < t.length(); ) {
-            int cp = t.codePointAt(i);
-            i += Character.charCount(cp);
-            n++;
-            if (PyText.isAlpha(cp)) {
-                alpha++;
-            }
-        }
+        CharStats s = CharStats.of(doc.text());
+        int n = s.codePoints();
+        int alpha = s.alpha();
         double ratio = n == 0 ? 0.0 : (double) alpha / n;
         return ratio >= minRatio ? Decision.keep() : Decision.drop(reason, ratio);
     }

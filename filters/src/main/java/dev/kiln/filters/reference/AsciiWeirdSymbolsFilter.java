@@ -3,6 +3,7 @@ package dev.kiln.filters.reference;
 import dev.kiln.core.Document;
 import dev.kiln.core.stage.Decision;
 import dev.kiln.core.stage.Filter;
+import dev.kiln.filters.text.CharStats;
 
 /**
  * G3 (reference semantics): share of code points that are not ASCII letters, digits, ASCII punctuation
@@ -28,17 +29,9 @@ public final class AsciiWeirdSymbolsFilter implements Filter {
 
     @Override
     public Decision test(Document doc) {
-        String t = doc.text();
-        int n = 0;
-        int weird = 0;
-        for (int i = 0; i < t.length(); ) {
-            int cp = t.codePointAt(i);
-            i += Character.charCount(cp);
-            n++;
-            if (!(cp >= 0x20 && cp < 0x7F) && !(cp >= 0x09 && cp <= 0x0D)) {
-                weird++;
-            }
-        }
+        CharStats s = CharStats.of(doc.text());
+        int n = s.codePoints();
+        int weird = s.asciiWeird();
         double ratio = n == 0 ? 0.0 : (double) weird / n;
         return ratio <= maxRatio ? Decision.keep() : Decision.drop(G3, ratio);
     }

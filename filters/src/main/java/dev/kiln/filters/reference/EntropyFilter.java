@@ -3,6 +3,7 @@ package dev.kiln.filters.reference;
 import dev.kiln.core.Document;
 import dev.kiln.core.stage.Decision;
 import dev.kiln.core.stage.Filter;
+import dev.kiln.filters.text.CharStats;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,7 +32,7 @@ public final class EntropyFilter implements Filter {
 
     @Override
     public Decision test(Document doc) {
-        double h = entropy(doc.text());
+        double h = CharStats.of(doc.text()).entropy();
         return h >= minEntropy && h <= maxEntropy ? Decision.keep() : Decision.drop(C6, h);
     }
 

@@ -3,6 +3,7 @@ package dev.kiln.filters.reference;
 import dev.kiln.core.Document;
 import dev.kiln.core.stage.Decision;
 import dev.kiln.core.stage.Filter;
+import dev.kiln.filters.text.CharStats;
 
 /**
  * G0: keeps documents whose length in code points is in {@code [min_chars, max_chars]}. The reference
@@ -31,7 +32,7 @@ public final class LengthFilter implements Filter {
 
     @Override
     public Decision test(Document doc) {
-        int n = doc.codePoints();
+        int n = CharStats.of(doc.text()).codePoints();
         return n >= minChars && n <= maxChars ? Decision.keep() : Decision.drop(reason, n);
     }
 }

@@ -53,14 +53,21 @@ public final class LineStructureFilter implements Filter {
                 }
                 boolean anyLetter = false;
                 boolean allUpper = true;
-                for (int i = a; i < b; ) {
-                    int cp = t.codePointAt(i);
+                for (int i = a; i < b && allUpper; ) { // stops at the first letter that is not upper case
+                    int cp = t.charAt(i);
+                    if (cp < 128) {
+                        i++;
+                        if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') {
+                            anyLetter = true;
+                            allUpper = cp <= 'Z';
+                        }
+                        continue;
+                    }
+                    cp = t.codePointAt(i);
                     i += Character.charCount(cp);
                     if (PyText.isAlpha(cp)) {
                         anyLetter = true;
-                        if (!Character.isUpperCase(cp)) {
-                            allUpper = false;
-                        }
+                        allUpper = Character.isUpperCase(cp);
                     }
                 }
                 if (anyLetter) {

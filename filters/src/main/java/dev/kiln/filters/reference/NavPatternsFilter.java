@@ -3,6 +3,7 @@ package dev.kiln.filters.reference;
 import dev.kiln.core.Document;
 import dev.kiln.core.stage.Decision;
 import dev.kiln.core.stage.Filter;
+import dev.kiln.filters.text.CharStats;
 import dev.kiln.filters.text.KeywordMatcher;
 
 /**
@@ -37,14 +38,12 @@ public final class NavPatternsFilter implements Filter {
         if (hits >= minKeywords) {
             return Decision.drop(C4, hits);
         }
-        int pipes = 0;
-        for (int i = t.indexOf('|'); i >= 0; i = t.indexOf('|', i + 1)) {
-            pipes++;
-        }
+        CharStats s = CharStats.of(t);
+        int pipes = s.pipes();
         if (pipes == 0) {
             return Decision.keep();
         }
-        double ratio = (double) pipes / doc.codePoints();
+        double ratio = (double) pipes / s.codePoints();
         return ratio > maxPipeRatio ? Decision.drop(C4, ratio) : Decision.keep();
     }
 }

@@ -3,12 +3,13 @@ package dev.kiln.filters.reference;
 import dev.kiln.core.Document;
 import dev.kiln.core.stage.Decision;
 import dev.kiln.core.stage.Filter;
+import dev.kiln.filters.text.CharStats;
 
 /**
  * C2: (a) the 12 SPAM_PUNCT characters ({@code . , ; : - / | = _ \ " '}) make up more than
  * {@code max_punct_ratio} (0.20) of the code points, or (b) the text contains {@code ////}, {@code ||||},
  * {@code ====}, {@code ----}, {@code ''''''} or {@code """"""} (4 or 6 in a row). Linear scan. The drop
- * value is the ratio for (a) and the run length for (b).
+ * value is the ratio for (a) and the longest offending run for (b).
  */
 public final class PunctSpamFilter implements Filter {
 
@@ -28,39 +29,17 @@ public final class PunctSpamFilter implements Filter {
 
     @Override
     public Decision test(Document doc) {
-        String t = doc.text();
-        int n = 0;
-        int punct = 0;
-        char prev = 0;
-        int run = 0;
-        int spamRun = 0;
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            if (!Character.isLowSurrogate(c) || i == 0 || !Character.isHighSurrogate(t.charAt(i - 1))) {
-                n++;
-            }
-            switch (c) {
-                case '.', ',', ';', ':', '-', '/', '|', '=', '_', '\\', '"', '\'' -> punct++;
-                default -> { }
-            }
-            run = c == prev ? run + 1 : 1;
-            prev = c;
-            if (spamRun == 0 && run >= needed(c)) {
-                spamRun = run;
-            }
-        }
-        double ratio = n == 0 ? 0.0 : (double) punct / n;
+        CharStats s = CharStats.of(doc.text());
+        int n = s.codePoints();
+        double ratio = n == 0 ? 0.0 : (double) s.spamPunct() / n;
         if (ratio > maxRatio) {
             return Decision.drop(C2, ratio);
         }
-        return spamRun > 0 ? Decision.drop(C2, spamRun) : Decision.keep();
-    }
-
-    private static int needed(char c) {
-        return switch (c) {
-            case '/', '|', '=', '-' -> 4;
-            case '\'', '"' -> 6;
-            default -> Integer.MAX_VALUE;
-        };
+        int run = Math.max(Math.max(s.maxRunOf('/'), s.maxRunOf('|')), Math.max(s.maxRunOf('='), s.maxRunOf('-')));
+        if (run >= 4) {
+            return Decision.drop(C2, run);
+        }
+        int quotes = Math.max(s.maxRunOf('\''), s.maxRunOf('"'));
+        return quotes >= 6 ? Decision.drop(C2, quotes) : Decision.keep();
     }
 }

@@ -3,12 +3,12 @@ package dev.kiln.filters.reference;
 import dev.kiln.core.Document;
 import dev.kiln.core.stage.Decision;
 import dev.kiln.core.stage.Filter;
+import dev.kiln.filters.text.CharStats;
 
 /**
  * G2: drops a document in which any code point other than {@code \n} repeats {@code max_repeated_chars}
  * or more times in a row (the reference's {@code (.)\1{N-1,}}; it fires on "1000000", six spaces,
- * "......"). N &lt;= 0 disables the rule. Linear scan, no regex. The drop value is the first run length
- * found.
+ * "......"). N &lt;= 0 disables the rule. Linear scan, no regex. The drop value is the longest run.
  */
 public final class RepeatedCharsFilter implements Filter {
 
@@ -31,22 +31,7 @@ public final class RepeatedCharsFilter implements Filter {
         if (n <= 0) {
             return Decision.keep();
         }
-        String t = doc.text();
-        int prev = -1;
-        int run = 0;
-        for (int i = 0; i < t.length(); ) {
-            int cp = t.codePointAt(i);
-            i += Character.charCount(cp);
-            if (cp == prev && cp != '\n') {
-                run++;
-            } else {
-                if (run >= n) {
-                    return Decision.drop(G2, run);
-                }
-                prev = cp;
-                run = 1;
-            }
-        }
-        return run >= n && prev != '\n' ? Decision.drop(G2, run) : Decision.keep();
+        int run = CharStats.of(doc.text()).maxRun();
+        return run >= n ? Decision.drop(G2, run) : Decision.keep();
     }
 }

@@ -28,8 +28,43 @@ public final class StripGutenbergBoilerplate implements Transform {
             Pattern.compile("\\*\\*\\*\\s*END OF (?:THE |THIS )?PROJECT GUTENBERG", FLAGS),
             Pattern.compile("\\*\\*\\*\\s*END OF (?:THE )?EBOOK", FLAGS),
             Pattern.compile("END OF (?:THE |THIS )?PROJECT GUTENBERG EBOOK", FLAGS));
-    private static final Pattern CHAPTER = Pattern.compile("\\n\\s*(?:CHAPTER|Chapter|PART|Part)\\s+[IVX1-9]",
-            Pattern.UNICODE_CHARACTER_CLASS);
+
+    /**
+     * {@code re.search(r"\n\s*(CHAPTER|Chapter|PART|Part)\s+[IVX1-9]", t).start()}, or -1, in linear time: every
+     * newline inside one whitespace run reaches the same next word, so the run is tested once, from its
+     * first newline (which is where the regex's leftmost match would start).
+     */
+    static int findChapter(String t) {
+        int n = t.length();
+        int i = t.indexOf('\n');
+        while (i >= 0) {
+            int j = i + 1;
+            while (j < n && PyText.isSpace(t.charAt(j))) {
+                j++;
+            }
+            if (chapterAt(t, j)) {
+                return i;
+            }
+            i = t.indexOf('\n', j);
+        }
+        return -1;
+    }
+
+    private static boolean chapterAt(String t, int j) {
+        int k;
+        if (t.startsWith("CHAPTER", j) || t.startsWith("Chapter", j)) {
+            k = j + 7;
+        } else if (t.startsWith("PART", j) || t.startsWith("Part", j)) {
+            k = j + 4;
+        } else {
+            return false;
+        }
+        int w = k;
+        while (w < t.length() && PyText.isSpace(t.charAt(w))) {
+            w++;
+        }
+        return w > k && w < t.length() && "IVX123456789".indexOf(t.charAt(w)) >= 0;
+    }
 
     @Override
     public String name() {
@@ -49,8 +84,7 @@ public final class StripGutenbergBoilerplate implements Transform {
             }
         }
         if (from < 0) {
-            Matcher m = CHAPTER.matcher(t);
-            from = m.find() ? m.start() : 0;
+            from = Math.max(0, findChapter(t));
         }
         int to = t.length();
         for (Pattern p : END) {

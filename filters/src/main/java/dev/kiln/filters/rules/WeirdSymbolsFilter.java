@@ -4,6 +4,7 @@ import dev.kiln.core.Document;
 import dev.kiln.core.config.ConfigException;
 import dev.kiln.core.stage.Decision;
 import dev.kiln.core.stage.Filter;
+import dev.kiln.filters.text.CharStats;
 
 /**
  * Unicode-aware weird-symbol ratio (kiln's replacement for the reference's G3): weird characters are
@@ -30,31 +31,15 @@ public final class WeirdSymbolsFilter implements Filter {
 
     @Override
     public Decision test(Document doc) {
-        String t = doc.text();
-        int n = 0;
-        int weird = 0;
-        for (int i = 0; i < t.length(); ) {
-            int cp = t.codePointAt(i);
-            i += Character.charCount(cp);
-            n++;
-            if (isWeird(cp)) {
-                weird++;
-            }
-        }
+        CharStats s = CharStats.of(doc.text());
+        int n = s.codePoints();
+        int weird = s.unicodeWeird();
         double ratio = n == 0 ? 0.0 : (double) weird / n;
         return ratio <= maxRatio ? Decision.keep() : Decision.drop(NAME, ratio);
     }
 
     /** Whether {@code cp} is a control, private-use, unassigned or surrogate code point, or U+FFFD. */
     public static boolean isWeird(int cp) {
-        if (cp < 128) {
-            return cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r' || cp == 0x7F;
-        }
-        if (cp == 0xFFFD) {
-            return true;
-        }
-        int type = Character.getType(cp);
-        return type == Character.CONTROL || type == Character.PRIVATE_USE || type == Character.UNASSIGNED
-                || type == Character.SURROGATE;
+        return CharStats.isUnicodeWeird(cp);
     }
 }

@@ -32,6 +32,7 @@ public final class KeywordMatcher {
     private final List<Map<Character, Integer>> gotoNonAscii;
     private final int[][] outputs;      // keyword ids ending in each state (fail chain included)
     private final int ringMask;
+    private final int[] fast;           // SUBSTRING mode: case-folded DFA, entries = next state * 128, sign bit = has output
     private final int[] lengths;        // normalised keyword lengths (UTF-16 units)
 
     private KeywordMatcher(Mode mode, List<String> keywords) {
@@ -110,6 +111,13 @@ public final class KeywordMatcher {
             outputs[s] = out.get(s).isEmpty() ? null : out.get(s).stream().mapToInt(Integer::intValue).toArray();
         }
         this.ringMask = Integer.highestOneBit(Math.max(1, maxLen) * 2) - 1;
+        this.fast = new int[n * ASCII];
+        for (int st = 0; st < n; st++) {
+            for (int c = 0; c < ASCII; c++) {
+                int t = delta[st * ASCII + lowerAscii((char) c)];
+                fast[st * ASCII + c] = t * ASCII | (outputs[t] != null ? Integer.MIN_VALUE : 0);
+            }
+        }
     }
 
     /** Reference semantics: lower-cased substring matching. */
@@ -136,6 +144,9 @@ public final class KeywordMatcher {
 
     /** Number of distinct keywords present in {@code text}, counting stops at {@code limit}. */
     public int countDistinct(CharSequence text, int limit) {
+        if (mode == Mode.SUBSTRING && text instanceof String str) {
+            return countSubstrings(str, limit);
+        }
         boolean[] seen = new boolean[keywords.size()];
         int found = 0;
         int s = 0;
@@ -183,6 +194,54 @@ public final class KeywordMatcher {
                 if (found >= limit) {
                     return found;
                 }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The SUBSTRING hot loop: one table load per ASCII character (case folded into the table, next state
+     * pre-multiplied, output flag in the sign bit); non-ASCII characters take the general path.
+     */
+    private int countSubstrings(String text, int limit) {
+        boolean[] seen = null;
+        int found = 0;
+        int off = 0; // state * 128
+        int len = text.length();
+        for (int i = 0; i < len; i++) {
+            char c = text.charAt(i);
+            int v;
+            if (c < ASCII) {
+                v = fast[off + c];
+                off = v & Integer.MAX_VALUE;
+                if (v >= 0) {
+                    continue;
+                }
+            } else {
+                int s = off / ASCII;
+                if (c == '\u0130') { // Python: "İ".lower() == "i\u0307"
+                    s = delta[s * ASCII + 'i'];
+                    if (outputs[s] != null) {
+                        if (seen == null) {
+                            seen = new boolean[keywords.size()];
+                        }
+                        found = collect(s, seen, found, null, 0, text, i);
+                    }
+                    s = step(s, '\u0307');
+                } else {
+                    s = step(s, Character.toLowerCase(c));
+                }
+                off = s * ASCII;
+                if (outputs[s] == null) {
+                    continue;
+                }
+            }
+            if (seen == null) {
+                seen = new boolean[keywords.size()];
+            }
+            found = collect(off / ASCII, seen, found, null, 0, text, i);
+            if (found >= limit) {
+                return found;
             }
         }
         return found;
