@@ -7,50 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.core.config.Configs;
 import dev.kiln.core.testing.SampleCorpus;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The CLI end to end, through its main entry point, on the bundled sample. */
-class CliTest {
+class CliTest extends StdStreamsTest {
 
     @TempDir
     Path dir;
-
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream oldOut;
-    PrintStream oldErr;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
-
-    String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 
     Path yaml(String text) throws IOException {
         Path p = dir.resolve("pipeline.yaml");

@@ -13,43 +13,20 @@ import dev.kiln.core.io.DocumentReader;
 import dev.kiln.core.io.Formats;
 import dev.kiln.core.io.ReadOptions;
 import dev.kiln.core.testing.SampleCorpus;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code kiln convert} and {@code kiln inspect} end to end through the main entry point, on the bundled sample. */
-class ConvertInspectCliTest {
+class ConvertInspectCliTest extends StdStreamsTest {
 
     @TempDir
     Path dir;
-
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream oldOut;
-    PrintStream oldErr;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
 
     String stdout() {
         String s = out.toString(StandardCharsets.UTF_8);
