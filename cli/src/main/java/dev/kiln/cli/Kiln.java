@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             InfoCommand.class,
             WikidataCommand.class,
+            PrepareCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Kiln implements Callable<Integer> {

@@ -38,6 +38,7 @@ public final class ShuffleSpill implements Closeable {
     private final int bucketBits;
     private final DataOutputStream[][] outs;
     private boolean finished;
+    private boolean keep;
 
     private ShuffleSpill(Path dir, int bucketBits) throws IOException {
         if (bucketBits < 0 || bucketBits > 12) {
@@ -47,6 +48,13 @@ public final class ShuffleSpill implements Closeable {
         this.dir = dir;
         this.bucketBits = bucketBits;
         this.outs = new DataOutputStream[Split.Part.values().length][1 << bucketBits];
+    }
+
+    /** Re-opens a spill that was {@link #finish() finished} and {@link #keep() kept} (a resumed run). */
+    public static ShuffleSpill open(Path dir, int bucketBits) throws IOException {
+        ShuffleSpill s = new ShuffleSpill(dir, bucketBits);
+        s.finished = true;
+        return s;
     }
 
     /** A spill in {@code dir} with {@code 2^bucketBits} buckets per split. */
@@ -159,11 +167,19 @@ public final class ShuffleSpill implements Closeable {
         });
     }
 
-    /** Deletes the bucket files. */
+    /** Keeps the bucket files when this spill is closed (so a later run can {@link #open} them). */
+    public void keep() {
+        keep = true;
+    }
+
+    /** Deletes the bucket files unless {@link #keep()} was called. */
     @Override
     public void close() throws IOException {
         if (!finished) {
             finish();
+        }
+        if (keep) {
+            return;
         }
         try (var s = Files.list(dir)) {
             for (Path p : s.filter(p -> p.toString().endsWith(".spill")).toList()) {
