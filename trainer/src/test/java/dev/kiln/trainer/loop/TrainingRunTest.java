@@ -1,0 +1,105 @@
+package dev.kiln.trainer.loop;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.core.config.Configs;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The loop end to end on shards written by kiln's sharding module. */
+class TrainingRunTest {
+
+    private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+    @Test
+    void lossFallsAndTheRunDirectoryHasEverything(@TempDir Path tmp) throws Exception {
+        Path data = Fixtures.data(tmp.resolve("data"));
+        Path run = tmp.resolve("run");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        TrainingRun.Result r = TrainingRun.run(Fixtures.tiny(120, 40, 60, 2, 20), data, run, new TrainingRun.Options(false, 0),
+                new PrintStream(log, true, StandardCharsets.UTF_8));
+        String console = log.toString(StandardCharsets.UTF_8);
+        System.out.println(console.lines().filter(l -> l.startsWith("eval") || l.startsWith("microset") || l.startsWith("sample"))
+                .reduce("", (a, b) -> a + b + "\n"));
+        assertTrue(r.finished());
+        assertEquals(120, r.losses().size());
+        List<JsonNode> metrics = MetricsLog.read(run);
+        assertEquals(120, metrics.size(), "log_interval 1: one line per step");
+        for (JsonNode m : metrics) {
+            for (String k : List.of("step", "loss", "lr", "tokens_per_s")) {
+                assertTrue(m.has(k), k + " in " + m);
+            }
+        }
+        List<JsonNode> evals = metrics.stream().filter(m -> m.has("val_loss")).toList();
+        assertEquals(List.of(40L, 60L, 80L, 120L), evals.stream().map(m -> m.get("step").asLong()).toList(),
+                "evals at the eval interval and before each save");
+        assertTrue(evals.stream().allMatch(m -> m.has("val_bpb")), "bpb from the recorded tokenizer");
+        double firstVal = evals.getFirst().get("val_loss").asDouble();
+        double lastVal = evals.getLast().get("val_loss").asDouble();
+        assertTrue(lastVal <= firstVal && lastVal < Math.log(260) - 2, "val loss fell from ln 260: " + firstVal + " -> " + lastVal);
+        double first10 = metrics.subList(0, 10).stream().mapToDouble(m -> m.get("loss").asDouble()).average().orElseThrow();
+        double last10 = metrics.subList(110, 120).stream().mapToDouble(m -> m.get("loss").asDouble()).average().orElseThrow();
+        assertTrue(last10 < first10 - 1.5, "train loss fell: " + first10 + " -> " + last10);
+        // byte-level tokens: 1 byte per token except BOS targets, so bpb is a little above loss / ln 2
+        double bpb = evals.getLast().get("val_bpb").asDouble();
+        assertTrue(bpb > lastVal / Math.log(2) && bpb < 1.05 * lastVal / Math.log(2), "bpb " + bpb);
+        assertEquals(0.3e-2 / 10, metrics.getFirst().get("lr").asDouble(), 1e-9, "warm-up starts at peak / warmup");
+        assertTrue(console.contains("step 120/120: loss "), console);
+        assertTrue(console.contains("microset check: "), console);
+
+        byte[] png = Files.readAllBytes(run.resolve(LossCurve.FILE));
+        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, java.util.Arrays.copyOf(png, 4));
+        assertTrue(Files.isRegularFile(run.resolve("final").resolve(Checkpoint.MODEL)));
+        assertTrue(Files.size(run.resolve("final").resolve(TrainingRun.EXPORT)) > 4 * 600_000L, "exported model with weights");
+        String samples = Files.readString(run.resolve(TrainingRun.SAMPLES));
+        assertTrue(samples.contains("step 40 [greedy]\nprompt: The devil is\nThe devil is"), samples);
+        assertTrue(samples.contains("step 120 [greedy]"), samples);
+        assertEquals(List.of("step_0000060", "step_0000120"), new CheckpointManager(run, 2).stepDirs().stream()
+                .map(p -> p.getFileName().toString()).toList(), "keep-last 2");
+
+        JsonNode manifest = Configs.JSON.readTree(run.resolve(CheckpointManager.MANIFEST).toFile());
+        double best = Double.MAX_VALUE;
+        for (JsonNode e : manifest.get("steps")) {
+            best = Math.min(best, e.get("val_loss").asDouble());
+        }
+        assertEquals(best, manifest.get("best").get("val_loss").asDouble(), "best slot = lowest val loss at save time");
+        RunState bestState = Checkpoint.load(run.resolve(CheckpointManager.BEST)).state();
+        assertEquals(best, bestState.valLoss());
+    }
+
+    @Test
+    void resumedRunMatchesUninterruptedRunBitForBit(@TempDir Path tmp) throws Exception {
+        Path data = Fixtures.data(tmp.resolve("data"));
+        TrainConfig cfg = Fixtures.tiny(24, 8, 6, 3, 0);
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        TrainingRun.run(cfg, data, a, new TrainingRun.Options(false, 0), QUIET);
+        TrainingRun.Result first = TrainingRun.run(cfg, data, b, new TrainingRun.Options(false, 10), QUIET);
+        assertEquals(10, first.step());
+        assertTrue(!first.finished() && Files.isDirectory(b.resolve("step_0000010")), "stopped with a checkpoint");
+        TrainingRun.Result second = TrainingRun.run(cfg, data, b, new TrainingRun.Options(true, 0), QUIET);
+        assertEquals(10, second.firstStep());
+        assertTrue(second.finished());
+        List<JsonNode> ma = MetricsLog.read(a);
+        List<JsonNode> mb = MetricsLog.read(b);
+        assertEquals(24, mb.size());
+        for (int i = 0; i < 24; i++) {
+            assertEquals(ma.get(i).get("step").asLong(), mb.get(i).get("step").asLong());
+            assertEquals(ma.get(i).get("loss").floatValue(), mb.get(i).get("loss").floatValue(), 0.0f, "loss at step " + (i + 1));
+            assertEquals(ma.get(i).get("lr").floatValue(), mb.get(i).get("lr").floatValue(), 0.0f);
+        }
+        float[] pa = Checkpoint.load(a.resolve("final")).params();
+        float[] pb = Checkpoint.load(b.resolve("final")).params();
+        assertArrayEquals(pa, pb, "final weights identical");
+        assertEquals(Checkpoint.load(a.resolve("final")).state().windowsDrawn(), Checkpoint.load(b.resolve("final")).state().windowsDrawn());
+    }
+}
