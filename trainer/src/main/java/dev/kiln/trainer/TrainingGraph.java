@@ -162,27 +162,27 @@ public final class TrainingGraph {
      * bias-corrected moments). Returns step', params', m', v' and the pre-clip gradient norm.
      */
     static Val[] adamw(Graph g, TrainerConfig c, ParamLayout layout, Val step, Val p, Val m, Val v, Val grad, Val lr) {
+        // Scalars first, so each [P]-sized tensor is touched by as few kernels as possible: the
+        // clip coefficient is folded into the moment updates instead of materialising clipped grads.
         Val gnorm = g.sqrt(sumOfSquares(g, grad));
-        Val gc = grad;
-        if (c.clipNorm() > 0) {
-            Val coef = g.min(g.scalar(DType.F32, 1.0),
-                    g.div(g.scalar(DType.F32, c.clipNorm()), g.add(gnorm, g.scalar(DType.F32, 1e-6))));
-            gc = g.mul(grad, coef);
-        }
-        Val t = g.add(step, g.scalar(DType.F32, 1.0));
-        Val m2 = g.add(g.scale(m, c.beta1()), g.scale(gc, 1 - c.beta1()));
-        Val v2 = g.add(g.scale(v, c.beta2()), g.scale(g.mul(gc, gc), 1 - c.beta2()));
         Val one = g.scalar(DType.F32, 1.0);
+        Val coef = one;
+        if (c.clipNorm() > 0) {
+            coef = g.min(one, g.div(g.scalar(DType.F32, c.clipNorm()), g.add(gnorm, g.scalar(DType.F32, 1e-6))));
+        }
+        Val t = g.add(step, one);
         Val bc1 = g.sub(one, g.pow(g.scalar(DType.F32, c.beta1()), t));
         Val bc2 = g.sub(one, g.pow(g.scalar(DType.F32, c.beta2()), t));
-        Val denom = g.add(g.div(g.sqrt(v2), g.sqrt(bc2)), g.scalar(DType.F32, c.adamEps()));
+        Val m2 = g.add(g.scale(m, c.beta1()), g.mul(grad, g.scale(coef, 1 - c.beta1())));
+        Val v2 = g.add(g.scale(v, c.beta2()), g.mul(g.mul(grad, grad), g.scale(g.mul(coef, coef), 1 - c.beta2())));
+        Val denom = g.add(g.mul(g.sqrt(v2), g.reciprocal(g.sqrt(bc2))), g.scalar(DType.F32, c.adamEps()));
         Val decayed = p;
         if (c.weightDecay() > 0) {
-            Val lrwd = g.scale(lr, c.weightDecay());
+            Val factor = g.sub(one, g.scale(lr, c.weightDecay()));
             Val mask = decayMask(g, c.decay(), layout);
-            decayed = g.mul(p, g.sub(one, mask == null ? lrwd : g.mul(lrwd, mask)));
+            decayed = g.mul(p, mask == null ? factor : g.op("Where", DType.F32, p.shape(), List.of(mask, factor, one)));
         }
-        Val p2 = g.sub(decayed, g.mul(g.div(lr, bc1), g.div(m2, denom)));
+        Val p2 = g.sub(decayed, g.mul(g.div(m2, denom), g.div(lr, bc1)));
         return new Val[] {t, p2, m2, v2, gnorm};
     }
 
@@ -204,7 +204,7 @@ public final class TrainingGraph {
 
     private static final long NORM_BLOCK = 1024;
 
-    /** 1 where a parameter is decayed, 0 elsewhere, as runs of Expand; null when every parameter decays. */
+    /** Boolean [P], true where a parameter is decayed (runs of ConstantOfShape, folded at load); null when all decay. */
     private static Val decayMask(Graph g, WeightDecay which, ParamLayout layout) {
         List<long[]> runs = new ArrayList<>();
         for (ParamLayout.Entry e : layout.entries()) {
@@ -220,7 +220,7 @@ public final class TrainingGraph {
         }
         List<Val> parts = new ArrayList<>();
         for (long[] r : runs) {
-            parts.add(g.full(DType.F32, new long[] {r[1]}, r[0]));
+            parts.add(g.full(DType.BOOL, new long[] {r[1]}, r[0]));
         }
         return parts.size() == 1 ? parts.getFirst() : g.concat(0, parts);
     }

@@ -68,12 +68,63 @@ public final class Graph {
     /** Declares {@code v} as a graph output under the name {@code name} (an Identity when names differ). */
     public Val output(Val v, String name) {
         Val out = v;
-        if (!v.name().equals(name)) {
+        String src = renamed.getOrDefault(v.name(), v.name());
+        if (!src.equals(name)) {
             out = new Val(name, v.type(), v.shape());
-            nodes.add(node("Identity", List.of(v.name()), List.of(name)).build());
+            if (src.equals(v.name()) && producedHere(src)) {
+                // rename the producing node's output instead of copying it (an Identity of a
+                // 10^8-element state tensor costs a full copy per step)
+                for (int i = 0; i < nodes.size(); i++) {
+                    nodes.set(i, renameIn(nodes.get(i), v.name(), name));
+                }
+                renamed.put(v.name(), name);
+            } else {
+                nodes.add(node("Identity", List.of(src), List.of(name)).build());
+            }
         }
         outputs.add(valueInfo(out));
         return out;
+    }
+
+    private final java.util.Map<String, String> renamed = new java.util.HashMap<>();
+
+    private boolean producedHere(String name) {
+        for (NodeProto n : nodes) {
+            if (n.getOutputList().contains(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static NodeProto renameIn(NodeProto n, String from, String to) {
+        boolean hit = n.getInputList().contains(from) || n.getOutputList().contains(from);
+        boolean sub = n.getAttributeList().stream().anyMatch(AttributeProto::hasG);
+        if (!hit && !sub) {
+            return n;
+        }
+        NodeProto.Builder b = n.toBuilder();
+        for (int i = 0; i < b.getInputCount(); i++) {
+            if (b.getInput(i).equals(from)) {
+                b.setInput(i, to);
+            }
+        }
+        for (int i = 0; i < b.getOutputCount(); i++) {
+            if (b.getOutput(i).equals(from)) {
+                b.setOutput(i, to);
+            }
+        }
+        for (int i = 0; i < b.getAttributeCount(); i++) {
+            AttributeProto a = b.getAttribute(i);
+            if (a.hasG()) {
+                GraphProto.Builder gb = a.getG().toBuilder();
+                for (int k = 0; k < gb.getNodeCount(); k++) {
+                    gb.setNode(k, renameIn(gb.getNode(k), from, to));
+                }
+                b.setAttribute(i, a.toBuilder().setG(gb));
+            }
+        }
+        return b.build();
     }
 
     /** Adds an initializer holding raw little-endian data (used for exported forward models). */
@@ -119,7 +170,7 @@ public final class Graph {
     /** Emits a single-output node; {@code attrs} are built with the static attribute helpers. */
     public Val op(String opType, DType outType, long[] outShape, List<Val> in, AttributeProto... attrs) {
         Val out = new Val(fresh(opType.toLowerCase()), outType, outShape);
-        NodeProto.Builder n = node(opType, in.stream().map(Val::name).toList(), List.of(out.name()));
+        NodeProto.Builder n = node(opType, names(in), List.of(out.name()));
         for (AttributeProto a : attrs) {
             n.addAttribute(a);
         }
@@ -133,13 +184,17 @@ public final class Graph {
         for (int i = 0; i < outs.length; i++) {
             outs[i] = new Val(fresh(opType.toLowerCase()), outTypes[i], outShapes[i]);
         }
-        NodeProto.Builder n = node(opType, in.stream().map(Val::name).toList(),
-                Arrays.stream(outs).map(Val::name).toList());
+        NodeProto.Builder n = node(opType, names(in), Arrays.stream(outs).map(Val::name).toList());
         for (AttributeProto a : attrs) {
             n.addAttribute(a);
         }
         nodes.add(n.build());
         return outs;
+    }
+
+    /** Input names, following outputs renamed by {@link #output}. */
+    private List<String> names(List<Val> in) {
+        return in.stream().map(v -> renamed.getOrDefault(v.name(), v.name())).toList();
     }
 
     public static AttributeProto attr(String name, long v) {
