@@ -12,9 +12,11 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure throughput (MB/s, docs/s, tokens/s) of kiln's parts; see BENCHMARKS.md.",
         subcommands = {
+            BenchReadCommand.class,
             BenchTokenizerCommand.class,
             WikidataBenchCommand.class,
             BenchTrainerCommand.class,
+            BenchDedupCommand.class,
             CommandLine.HelpCommand.class,
         })
 final class BenchCommand implements Callable<Integer> {

@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
         description = "Raw text to training shards for small language models, and the reference trainer.",
         subcommands = {
             RunCommand.class,
+            ConvertCommand.class,
+            InspectCommand.class,
+            DedupCommand.class,
             StagesCommand.class,
             DemoCommand.class,
             TokenizerCommand.class,

@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code kiln bench wikidata FILE...}: triples/s of reading, normalizing, grouping and verbalizing. */
 @Command(name = "wikidata", mixinStandardHelpOptions = true,
-        description = "Triples/s of 'kiln wikidata' (read + normalize + group + verbalize, no writer), best of --repeat passes after a warm-up.")
+        description = "Triples/s of 'kiln wikidata' (read + normalize + group + verbalize, no writer), best of --repeat passes after --warmup passes.")
 final class WikidataBenchCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "IN", arity = "1..*", description = "Triple files (e.g. /work/shared/corpora/wikidata/triples.tsv.gz).")
@@ -23,16 +23,20 @@ final class WikidataBenchCommand implements Callable<Integer> {
             description = "Modes to measure (default: ${DEFAULT-VALUE}).")
     List<String> modes;
 
-    @Option(names = "--repeat", paramLabel = "N", defaultValue = "5", description = "Timed passes per mode (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "10", description = "Timed passes per mode (default: ${DEFAULT-VALUE}).")
     int repeat;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "5",
+            description = "Untimed passes per mode first, for the JIT (default: ${DEFAULT-VALUE}).")
+    int warmup;
 
     @Override
     public Integer call() throws Exception {
         List<Path> files = Inputs.expand(inputs);
-        System.out.println("kiln bench wikidata " + String.join(" ", inputs) + " (best of " + repeat + " after 1 warm-up; "
+        System.out.println("kiln bench wikidata " + String.join(" ", inputs) + " (best of " + repeat + " after " + warmup + " warm-up passes; "
                 + Runtime.getRuntime().availableProcessors() + " cores visible)");
         for (String m : modes) {
-            WikidataBench.Result r = WikidataBench.run(files, WikidataConfig.DEFAULT.withMode(Mode.of(m)), repeat);
+            WikidataBench.Result r = WikidataBench.run(files, WikidataConfig.DEFAULT.withMode(Mode.of(m)), warmup, repeat);
             System.out.println(r.summary(m));
         }
         return 0;

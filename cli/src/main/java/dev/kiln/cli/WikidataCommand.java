@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code kiln wikidata IN... -o OUT}: Wikidata triples to documents (sentences, Loka lines or KELM-style lines). */
 @Command(name = "wikidata", mixinStandardHelpOptions = true,
-        description = {"Turn Wikidata triples (Loka TSV, kiln TSV, JSON entity dumps; .gz/.bz2/.zst) into one document "
+        description = {"Turn Wikidata triples (Loka TSV, kiln TSV or Parquet, JSON entity dumps; .gz/.bz2/.zst) into one document "
                 + "per subject, normalized as Loka does (external ids, URLs, media, coordinates dropped; dates and "
                 + "quantities rewritten).",
             "OUT: .jsonl[.gz|.zst] (and the other kiln document formats) or .txt/.tsv (one document per line; "
@@ -49,7 +49,7 @@ final class WikidataCommand implements Callable<Integer> {
     boolean vary;
 
     @Option(names = "--format", paramLabel = "FMT",
-            description = "Input format: loka_tsv, kiln_tsv or entity_json (default: from each file's name and first line).")
+            description = "Input format: loka_tsv, kiln_tsv, entity_json or parquet (default: from each file's name and first line).")
     String format;
 
     @Option(names = "--loka-strict", description = "Drop every external-id as Loka does (by default the ISO 639/3166/4217/15924 codes are kept).")

@@ -112,6 +112,16 @@ class CliTest {
     }
 
     @Test
+    void theExamplePrepareConfigIsValid() throws IOException {
+        Path example = SampleCorpus.dir().getParent().resolve("examples/prepare.yaml");
+        dev.kiln.sharding.PrepareConfig c = Configs.load(example, dev.kiln.sharding.PrepareConfig.class);
+        assertEquals(4, c.sources().size());
+        assertEquals("wikidata", c.sources().get(3).kind());
+        assertEquals(4096, c.tokenizerTraining().vocabSize());
+        assertEquals("bos", c.boundary(), "golf shards default to BOS before each document");
+    }
+
+    @Test
     void stagesListsRegisteredStages() {
         assertEquals(0, Kiln.execute("stages"));
         assertTrue(out().contains("test_min_words"), out());

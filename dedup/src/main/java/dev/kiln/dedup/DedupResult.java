@@ -200,7 +200,7 @@ public final class DedupResult implements Closeable {
         AtomicFile f = AtomicFile.create(path);
         try {
             try (OutputStream out = Compression.of(path.getFileName().toString()).compress(new BufferedOutputStream(f.openStream(), 1 << 16));
-                 JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+                 JsonGenerator g = new JsonFactory().setRootValueSeparator(null).createGenerator(out, JsonEncoding.UTF8)) {
                 g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
                 for (int c = 0; c < clusterCount(); c++) {
                     int k = keeperOf[members[clusterStart[c]]];

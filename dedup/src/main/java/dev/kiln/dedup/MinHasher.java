@@ -61,10 +61,7 @@ public final class MinHasher {
         long[] s = salts;
         for (long h : shingles) {
             for (int k = 0; k < p; k++) {
-                long v = mix64(h ^ s[k]);
-                if (v < min[k]) {
-                    min[k] = v;
-                }
+                min[k] = Math.min(min[k], mix64(h ^ s[k])); // branch-free, so C2 can vectorise it
             }
         }
         return Signature.wrap(min, false);

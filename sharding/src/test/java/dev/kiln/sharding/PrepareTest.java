@@ -135,6 +135,23 @@ class PrepareTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void inspectorValidatesAndSummarisesTheShards() throws IOException {
+        Map<String, Object> r = ShardInspector.inspect(out, 2, 32, 5, 1);
+        for (String part : List.of("train", "val")) {
+            Map<String, Object> m = (Map<String, Object>) r.get(part);
+            assertEquals(meta.at("/splits/" + part + "/tokens").asLong(), ((Number) m.get("tokens")).longValue());
+            assertEquals(meta.at("/splits/" + part + "/documents").asLong(), ((Number) m.get("documents")).longValue());
+            assertEquals(5, ((List<Object>) m.get("top_ids")).size());
+            List<Object> samples = (List<Object>) m.get("samples");
+            assertEquals(2, samples.size());
+            assertFalse(((Map<String, Object>) samples.get(0)).get("text").toString().isBlank());
+            assertTrue(((Number) m.get("unk_share")).doubleValue() < 0.01);
+        }
+        assertTrue(ShardInspector.table(r).contains("train: "));
+    }
+
+    @Test
     void theMixReachesEachQuotaWithinOneDocumentOrReportsTheSourceDry() {
         for (String part : List.of("train", "val")) {
             JsonNode sources = meta.at("/splits/" + part + "/sources");

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -23,7 +22,64 @@ import java.util.Set;
  */
 final class BpeMerger {
 
-    private record Cand(long count, int pair) {
+    /** A binary max-heap of (count, pair) in two primitive arrays, ordered by {@link #before}. */
+    private final class PairHeap {
+        private long[] counts = new long[1 << 16];
+        private int[] pairs = new int[1 << 16];
+        private int size;
+
+        void add(long count, int pair) {
+            if (size == counts.length) {
+                counts = Arrays.copyOf(counts, size * 2);
+                pairs = Arrays.copyOf(pairs, size * 2);
+            }
+            int i = size++;
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                if (!before(count, pair, counts[parent], pairs[parent])) {
+                    break;
+                }
+                counts[i] = counts[parent];
+                pairs[i] = pairs[parent];
+                i = parent;
+            }
+            counts[i] = count;
+            pairs[i] = pair;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        long topCount() {
+            return counts[0];
+        }
+
+        int topPair() {
+            return pairs[0];
+        }
+
+        void removeTop() {
+            long c = counts[--size];
+            int p = pairs[size];
+            int i = 0;
+            int half = size >>> 1;
+            while (i < half) {
+                int child = 2 * i + 1;
+                int right = child + 1;
+                if (right < size && before(counts[right], pairs[right], counts[child], pairs[child])) {
+                    child = right;
+                }
+                if (!before(counts[child], pairs[child], c, p)) {
+                    break;
+                }
+                counts[i] = counts[child];
+                pairs[i] = pairs[child];
+                i = child;
+            }
+            counts[i] = c;
+            pairs[i] = p;
+        }
     }
 
     private final PieceRules rules;
@@ -50,7 +106,7 @@ final class BpeMerger {
     private int nPairs;
     private int stamp;
     private final List<Integer> touched = new ArrayList<>();
-    private final PriorityQueue<Cand> heap = new PriorityQueue<>(this::compare);
+    private final PairHeap heap = new PairHeap();
 
     private long lastFrequency;
 
@@ -83,7 +139,7 @@ final class BpeMerger {
         }
         for (int p = 0; p < nPairs; p++) {
             if (pairCount[p] > 0) {
-                heap.add(new Cand(pairCount[p], p));
+                heap.add(pairCount[p], p);
             }
         }
     }
@@ -102,15 +158,16 @@ final class BpeMerger {
     List<String> run(int target) {
         List<String> learned = new ArrayList<>(target);
         while (learned.size() < target) {
-            Cand c = heap.poll();
-            if (c == null) {
+            if (heap.isEmpty()) {
                 break;
             }
-            int p = c.pair();
+            int p = heap.topPair();
+            long count = heap.topCount();
+            heap.removeTop();
             long cur = pairCount[p];
-            if (cur != c.count()) {
-                if (cur > 0 && cur < c.count()) {
-                    heap.add(new Cand(cur, p));
+            if (cur != count) {
+                if (cur > 0 && cur < count) {
+                    heap.add(cur, p);
                 }
                 continue;
             }
@@ -150,7 +207,7 @@ final class BpeMerger {
         pairWordsN[p] = 0;
         for (int q : touched) {
             if (pairCount[q] > touchOrig[q]) {
-                heap.add(new Cand(pairCount[q], q));
+                heap.add(pairCount[q], q);
             }
         }
     }
@@ -273,22 +330,22 @@ final class BpeMerger {
     }
 
     /** Heap order: higher count, then fewer characters, then smaller string in code point (UTF-8 byte) order. */
-    private int compare(Cand x, Cand y) {
-        if (x.count() != y.count()) {
-            return Long.compare(y.count(), x.count());
+    private boolean before(long cx, int px, long cy, int py) {
+        if (cx != cy) {
+            return cx > cy;
         }
-        long kx = pairKey[x.pair()];
-        long ky = pairKey[y.pair()];
+        long kx = pairKey[px];
+        long ky = pairKey[py];
         int lx = symLen[(int) (kx >>> 32)] + symLen[(int) kx];
         int ly = symLen[(int) (ky >>> 32)] + symLen[(int) ky];
         if (lx != ly) {
-            return Integer.compare(lx, ly);
+            return lx < ly;
         }
         if (kx == ky) {
-            return 0;
+            return false;
         }
         return compareCodePoints(symStr.get((int) (kx >>> 32)) + symStr.get((int) kx),
-                symStr.get((int) (ky >>> 32)) + symStr.get((int) ky));
+                symStr.get((int) (ky >>> 32)) + symStr.get((int) ky)) < 0;
     }
 
     static int compareCodePoints(String s, String t) {

@@ -36,7 +36,7 @@ public final class BpeTrainer {
 
     private final TrainerConfig config;
     private final Pretokenizer pre;
-    private final Map<String, long[]> counts = new HashMap<>();
+    private Map<String, long[]> counts = new HashMap<>();
     private final List<String> reservoir = new ArrayList<>();
     private final SplittableRandom random;
     private long documentsSeen;
@@ -80,10 +80,19 @@ public final class BpeTrainer {
                 }
             }
         };
-        Map<String, long[]> fresh = new HashMap<>();
-        new WordCounter(pre, config.threads()).count(texts, fresh);
-        WordCounter.merge(fresh, counts);
+        absorb(new WordCounter(pre, config.threads()).count(texts));
         countNanos += System.nanoTime() - t0;
+    }
+
+    private void absorb(Map<String, long[]> fresh) {
+        if (counts.isEmpty()) {
+            counts = fresh;
+        } else if (fresh.size() > counts.size()) {
+            WordCounter.merge(counts, fresh);
+            counts = fresh;
+        } else {
+            WordCounter.merge(fresh, counts);
+        }
     }
 
     /** Reservoir sampling; true if the text was taken by (or rejected from) the reservoir. */
@@ -123,9 +132,7 @@ public final class BpeTrainer {
         long t0 = System.nanoTime();
         if (!reservoir.isEmpty()) {
             var it = reservoir.iterator();
-            Map<String, long[]> fresh = new HashMap<>();
-            new WordCounter(pre, config.threads()).count(() -> it.hasNext() ? it.next() : null, fresh);
-            WordCounter.merge(fresh, counts);
+            absorb(new WordCounter(pre, config.threads()).count(() -> it.hasNext() ? it.next() : null));
             reservoir.clear();
         }
         long tCounted = System.nanoTime();
@@ -139,13 +146,13 @@ public final class BpeTrainer {
             wc[i] = counts.get(words[i])[0];
             String w = words[i];
             for (int k = 0; k < w.length(); ) {
-                int cp = w.codePointAt(k);
+                int cp = pieceChar(w.codePointAt(k));
                 k += Character.charCount(cp);
                 charCounts.computeIfAbsent(cp, x -> new long[1])[0] += wc[i];
                 totalChars += wc[i];
             }
         }
-        counts.clear();
+        counts = new HashMap<>();
 
         // alphabet: most frequent characters up to the coverage
         List<Map.Entry<Integer, long[]>> sorted = new ArrayList<>(charCounts.entrySet());
@@ -196,7 +203,7 @@ public final class BpeTrainer {
             String w = words[i];
             int[] s = new int[w.codePointCount(0, w.length())];
             for (int k = 0, j = 0; k < w.length(); j++) {
-                int cp = w.codePointAt(k);
+                int cp = pieceChar(w.codePointAt(k));
                 k += Character.charCount(cp);
                 s[j] = charId.getOrDefault(cp, -1);
             }
@@ -228,6 +235,11 @@ public final class BpeTrainer {
         stats.put("count_seconds", (countNanos + tCounted - t0) / 1e9);
         stats.put("merge_seconds", (tMerged - tCounted) / 1e9);
         return new TrainResult(model, config, stats);
+    }
+
+    /** A code point of a counted word key as the piece character it stands for. */
+    private static int pieceChar(int cp) {
+        return cp == Pretokenizer.KEY_WS ? Pretokenizer.WS : cp;
     }
 
     private SentencePieceModel assemble(List<String> learned, List<String> alphabet, int total) {

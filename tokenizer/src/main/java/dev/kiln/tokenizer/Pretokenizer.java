@@ -26,11 +26,24 @@ final class Pretokenizer {
         this.normalization = config.normalization();
         this.addDummyPrefix = config.addDummyPrefix();
         this.removeExtraWhitespaces = config.removeExtraWhitespaces();
-        this.userDefined = config.userDefinedSymbols();
+        this.userDefined = config.userDefinedSymbols().stream()
+                .map(u -> u.replace(' ', KEY_WS).replace(WS, KEY_WS)).toList();
     }
+
+    /**
+     * Marks a word start ({@code ▁}) inside counted word keys. Using NUL instead of U+2581 keeps the keys of
+     * mostly-Latin text in Java's compact one-byte string form, halving the memory of word counting. A NUL
+     * in the text itself is unknown to training anyway (it is never part of a piece), so it is counted as
+     * U+2585, SentencePiece's marker for characters outside the alphabet.
+     */
+    static final char KEY_WS = '\0';
 
     /** The normalised text as SentencePiece sees it before splitting into pieces. */
     String normalize(String raw) {
+        return normalize(raw, WS);
+    }
+
+    private String normalize(String raw, char ws) {
         String t = normalization.apply(raw);
         StringBuilder sb = new StringBuilder(t.length() + 1);
         boolean prevSpace = removeExtraWhitespaces; // drops leading spaces
@@ -41,11 +54,11 @@ final class Pretokenizer {
                 if (removeExtraWhitespaces && prevSpace) {
                     continue;
                 }
-                sb.append(WS);
+                sb.append(ws);
                 prevSpace = true;
                 endsWithSpace = true;
             } else {
-                sb.append(c);
+                sb.append(ws == KEY_WS ? (c == WS ? KEY_WS : c == KEY_WS ? '\u2585' : c) : c);
                 prevSpace = false;
                 endsWithSpace = false;
             }
@@ -54,14 +67,14 @@ final class Pretokenizer {
             sb.setLength(sb.length() - 1);
         }
         if (addDummyPrefix && !sb.isEmpty()) {
-            sb.insert(0, WS);
+            sb.insert(0, ws);
         }
         return sb.toString();
     }
 
-    /** Passes every word of {@code raw} to {@code sink}. */
+    /** Passes every word of {@code raw} to {@code sink}, word starts marked by {@link #KEY_WS}. */
     void words(String raw, Consumer<String> sink) {
-        String s = normalize(raw);
+        String s = normalize(raw, KEY_WS);
         if (userDefined.isEmpty()) {
             split(s, 0, s.length(), sink);
             return;
@@ -101,7 +114,7 @@ final class Pretokenizer {
             } else if (c == '\n') {
                 boundary = s.charAt(i - 1) != '\n';
             } else {
-                boundary = c == WS || s.charAt(i - 1) == '\n';
+                boundary = c == KEY_WS || s.charAt(i - 1) == '\n';
             }
             if (boundary) {
                 sink.accept(s.substring(start, i));

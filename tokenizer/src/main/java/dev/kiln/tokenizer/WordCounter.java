@@ -23,7 +23,7 @@ final class WordCounter {
         String next() throws java.io.IOException;
     }
 
-    private static final int BATCH_CHARS = 1 << 20;
+    private static final int BATCH_CHARS = 1 << 18;
     private static final List<String> END = List.of();
 
     private final Pretokenizer pre;
@@ -34,19 +34,20 @@ final class WordCounter {
         this.threads = threads;
     }
 
-    /** Counts the words of every text into {@code into} (word → {count}). Returns texts counted. */
-    long count(TextStream texts, Map<String, long[]> into) throws java.io.IOException {
+    /**
+     * Counts the words of every text (word → {count}) and returns the map; the texts counted are added
+     * to {@code texts}' own accounting by the caller.
+     */
+    Map<String, long[]> count(TextStream texts) throws java.io.IOException {
         if (threads == 1) {
-            long n = 0;
+            Map<String, long[]> into = new HashMap<>();
             for (String t = texts.next(); t != null; t = texts.next()) {
                 countOne(t, into);
-                n++;
             }
-            return n;
+            return into;
         }
-        BlockingQueue<List<String>> queue = new ArrayBlockingQueue<>(threads * 2);
+        BlockingQueue<List<String>> queue = new ArrayBlockingQueue<>(threads);
         List<Future<Map<String, long[]>>> results = new ArrayList<>();
-        long n = 0;
         try (ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "kiln-wordcount");
             t.setDaemon(true);
@@ -68,7 +69,6 @@ final class WordCounter {
                 long chars = 0;
                 for (String t = texts.next(); t != null; t = texts.next()) {
                     batch.add(t);
-                    n++;
                     chars += t.length();
                     if (chars >= BATCH_CHARS) {
                         put(queue, batch, results);
@@ -84,11 +84,18 @@ final class WordCounter {
                     put(queue, END, results);
                 }
             }
+            List<Map<String, long[]>> maps = new ArrayList<>();
             for (Future<Map<String, long[]>> f : results) {
-                merge(get(f), into);
+                maps.add(get(f));
             }
+            maps.sort((a, b) -> Integer.compare(b.size(), a.size()));
+            Map<String, long[]> into = maps.get(0);
+            for (int i = 1; i < maps.size(); i++) {
+                merge(maps.get(i), into);
+                maps.set(i, null);
+            }
+            return into;
         }
-        return n;
     }
 
     /** Counts one text's words into {@code into} on the caller's thread. */
@@ -134,10 +141,6 @@ final class WordCounter {
     }
 
     static void merge(Map<String, long[]> from, Map<String, long[]> into) {
-        if (into.isEmpty() && from instanceof HashMap) {
-            into.putAll(from);
-            return;
-        }
         from.forEach((w, c) -> {
             long[] d = into.get(w);
             if (d == null) {

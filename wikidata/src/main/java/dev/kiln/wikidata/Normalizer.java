@@ -8,11 +8,12 @@ import java.util.regex.Pattern;
  * Applies Loka's normalization to triples and decides which to keep.
  *
  * <p>Dropped (counted by reason in {@link TripleStats}): values of a dropped datatype
- * ({@code datatype_external_id}, {@code datatype_globe_coordinate}, ...); for strings and inputs without
- * datatypes, values shaped like noise: URLs ({@code url_value}, {@code ^(https?|ftp|irc|ircs|mailto)://}),
- * DOIs ({@code doi_value}), bare ids of 8+ digits ({@code long_numeric_id}), coordinates
+ * ({@code datatype_external_id}, {@code datatype_globe_coordinate}, ...); values (other than times and
+ * quantities) shaped like noise, whatever their datatype says: URLs ({@code url_value}, {@code ^(https?|ftp|irc|ircs|mailto)://}),
+ * DOIs ({@code doi_value}), bare ids of 8+ digits in strings ({@code long_numeric_id}), coordinates
  * ({@code coordinate_value}) and media file names ({@code media_value}); empty objects
- * ({@code empty_object}); Loka provenance rows ({@code provenance}).
+ * ({@code empty_object}); entities whose only name is their id ({@code unresolved_label}); Loka provenance
+ * rows ({@code provenance}).
  *
  * <p>Rewritten: times {@code +1952-03-11T00:00:00Z} → {@code 1952-03-11} with honest precision
  * ({@code +1776-00-00T00:00:00Z} → {@code 1776}, {@code 1828-05-00} → {@code 1828-05}), a leading {@code +}
@@ -67,6 +68,9 @@ public final class Normalizer {
         if (object.isEmpty()) {
             return drop("empty_object");
         }
+        if (object.equals(t.objectId()) || property.equals(t.propertyId()) && !property.isEmpty()) {
+            return drop("unresolved_label");
+        }
         Datatype type = t.datatype() != Datatype.UNKNOWN ? t.datatype() : table.datatype(t.propertyId(), property);
         if (config.dropDatatypes().contains(type) && !config.keepProperties().contains(t.propertyId())) {
             return drop("datatype_" + type.statName());
@@ -81,7 +85,7 @@ public final class Normalizer {
         switch (type) {
             case TIME -> object = time(object);
             case QUANTITY -> object = quantity(object, t.unit());
-            case STRING, UNKNOWN, MONOLINGUALTEXT -> {
+            default -> {
                 String reason = noiseShape(object, type);
                 if (reason != null) {
                     return drop(reason);
@@ -89,9 +93,6 @@ public final class Normalizer {
                 if (type == Datatype.UNKNOWN && FULL_TIME.matcher(object).matches()) {
                     object = time(object);
                 }
-            }
-            default -> {
-                // entities and kept identifiers: labels as they are
             }
         }
         stats.kept();
@@ -105,7 +106,8 @@ public final class Normalizer {
         if (DOI.matcher(v).find()) {
             return "doi_value";
         }
-        if (type != Datatype.MONOLINGUALTEXT && LONG_ID.matcher(v).matches()) {
+        boolean idLike = type == Datatype.STRING || type == Datatype.UNKNOWN || type == Datatype.EXTERNAL_ID;
+        if (idLike && LONG_ID.matcher(v).matches()) {
             return "long_numeric_id";
         }
         if (COORDINATE.matcher(v).matches()) {

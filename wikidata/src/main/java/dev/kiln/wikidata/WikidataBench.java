@@ -10,8 +10,8 @@ import java.util.Locale;
 
 /**
  * Measures conversion throughput: reads, normalizes, groups and verbalizes every triple of the inputs and
- * discards the documents (no writer, no pipeline), {@code repeat} times after one warm-up pass, and
- * reports the best pass. This is the single-threaded work of {@link WikidataSource}, the part that bounds
+ * discards the documents (no writer, no pipeline), {@code repeat} times after {@code warmup} passes
+ * that let the JIT compile the hot code, and reports the best pass. This is the single-threaded work of {@link WikidataSource}, the part that bounds
  * {@code kiln wikidata} (pipeline stages run after it on worker threads).
  */
 public final class WikidataBench {
@@ -49,15 +49,19 @@ public final class WikidataBench {
      *
      * @param files inputs
      * @param config conversion settings (mode, templates, ...)
+     * @param warmup untimed passes first, at least 0
      * @param repeat timed passes after the warm-up, at least 1
      */
-    public static Result run(List<Path> files, WikidataConfig config, int repeat) throws IOException {
+    public static Result run(List<Path> files, WikidataConfig config, int warmup, int repeat) throws IOException {
+        dev.kiln.core.config.ConfigException.checkRange("warmup", warmup, 0, 1000);
         dev.kiln.core.config.ConfigException.checkRange("repeat", repeat, 1, 1000);
         long bytes = 0;
         for (Path f : files) {
             bytes += Files.size(f);
         }
-        pass(files, config, bytes);
+        for (int i = 0; i < warmup; i++) {
+            pass(files, config, bytes);
+        }
         Result best = null;
         for (int i = 0; i < repeat; i++) {
             Result r = pass(files, config, bytes);

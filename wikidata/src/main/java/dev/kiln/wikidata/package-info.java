@@ -1,8 +1,8 @@
 /**
  * Wikidata triples to training text, the way Loka normalizes them and LAMA/KELM verbalise them.
  *
- * <p>The chain, all streaming: a {@link dev.kiln.wikidata.io.TripleReader} (Loka TSV, kiln's labeled TSV,
- * Wikidata JSON entity dumps; gzip/bz2/zstd) yields triples as written; {@link dev.kiln.wikidata.Normalizer}
+ * <p>The chain, all streaming: a {@link dev.kiln.wikidata.io.TripleReader} (Loka TSV, kiln's labeled TSV or
+ * Parquet, Wikidata JSON entity dumps; gzip/bz2/zstd) yields triples as written; {@link dev.kiln.wikidata.Normalizer}
  * drops noise datatypes and values (external ids, URLs, media, coordinates) and rewrites dates and
  * quantities, counting every drop by reason in {@link dev.kiln.wikidata.TripleStats};
  * {@link dev.kiln.wikidata.SubjectGrouper} cuts the stream into one group per subject;

@@ -54,8 +54,17 @@ public final class Formats {
         };
     }
 
+    /** Fails with a one-line hint unless {@code path} ends with one of {@link #OUTPUT_SUFFIXES}. */
+    public static void checkOutput(Path path) {
+        String n = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (OUTPUT_SUFFIXES.stream().noneMatch(n::endsWith)) {
+            throw new IllegalArgumentException(path + ": unknown output format. HINT: end the name with one of " + OUTPUT_SUFFIXES);
+        }
+    }
+
     /** Opens a writer for {@code path}; the format comes from its suffix ({@link #OUTPUT_SUFFIXES}). */
     public static DocumentWriter writer(Path path) throws IOException {
+        checkOutput(path);
         String n = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (n.endsWith(".jsonl.zst") || n.endsWith(".jsonl.gz") || n.endsWith(".jsonl")) {
             return JsonlWriter.open(path);

@@ -23,6 +23,9 @@ import java.util.Map;
 public final class JsonlReader implements DocumentReader {
 
     static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            // emoji and other astral characters as 4 UTF-8 bytes, never as escaped surrogate pairs: Jackson
+            // otherwise escapes them inside long strings, so output bytes would depend on the text's length
+            .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxStringLength(Integer.MAX_VALUE).maxDocumentLength(-1).maxNestingDepth(1000).build())
             .build())

@@ -29,6 +29,7 @@ public final class JsonlWriter implements DocumentWriter {
         this.gen = JsonlReader.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8);
         gen.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
         gen.configure(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM, false);
+        gen.setRootValueSeparator(null); // else Jackson puts a space before every object after the first
     }
 
     /** Opens a writer for {@code target}; nothing appears under that name until {@link #commit()}. */

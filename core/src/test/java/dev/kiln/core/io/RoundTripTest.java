@@ -80,6 +80,25 @@ class RoundTripTest {
     }
 
     @Test
+    void jsonlOutputIsOneCompactObjectPerLine() throws IOException {
+        Path f = dir.resolve("exact.jsonl");
+        TestDocs.write(f, List.of(new Document("a", "x\ny", "web", Map.of("n", 1L)), Document.of("b", "", "")));
+        assertEquals("{\"id\":\"a\",\"text\":\"x\\ny\",\"source\":\"web\",\"n\":1}\n{\"id\":\"b\",\"text\":\"\",\"source\":\"\"}\n",
+                Files.readString(f));
+    }
+
+    @Test
+    void jsonlWritesAstralCharactersAsRawUtf8EvenInLongTexts() throws IOException {
+        String text = "rocket 🚀 ".repeat(20_000);
+        Path f = dir.resolve("emoji.jsonl");
+        TestDocs.write(f, List.of(Document.of("e", text, "")));
+        String raw = Files.readString(f);
+        assertTrue(!raw.contains("\\uD83D"), "no escaped surrogates");
+        assertEquals(20_000, raw.split("🚀", -1).length - 1);
+        assertEquals(text, TestDocs.read(f).get(0).text());
+    }
+
+    @Test
     void manyDocumentsSpanSeveralArrowBatches() throws IOException {
         List<Document> docs = new ArrayList<>();
         for (int i = 0; i < ArrowDocumentWriter.BATCH_DOCS * 2 + 17; i++) {

@@ -36,10 +36,17 @@ public final class Perturber {
     public String editScattered(String text, double fraction, SplittableRandom rnd) {
         List<String> parts = split(text);
         List<Integer> words = wordPositions(parts);
-        int k = Math.max(1, (int) Math.round(fraction * words.size()));
-        for (int e = 0; e < k && !words.isEmpty(); e++) {
-            int idx = words.remove(rnd.nextInt(words.size()));
-            parts.set(idx, vocabulary[rnd.nextInt(vocabulary.length)]);
+        int k = Math.min(words.size(), Math.max(1, (int) Math.round(fraction * words.size())));
+        int[] idx = new int[words.size()];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        for (int e = 0; e < k; e++) { // partial Fisher-Yates: k distinct positions
+            int j = e + rnd.nextInt(idx.length - e);
+            int t = idx[e];
+            idx[e] = idx[j];
+            idx[j] = t;
+            parts.set(words.get(idx[e]), vocabulary[rnd.nextInt(vocabulary.length)]);
         }
         return String.join("", parts);
     }

@@ -107,7 +107,7 @@ public record GopherQualityFilter(Config config, WordTokenizer tokenizer) implem
         int lines = 0;
         int bullets = 0;
         int endEllipsis = 0;
-        for (String line : text.split("\n", -1)) {
+        for (String line : text.split("\\R")) { // str.splitlines(): no trailing empty line
             lines++;
             String s = line.stripLeading();
             if (s.startsWith("\u2022") || s.startsWith("-")) {

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * <p>The object's text is its label, else the value column. The value column is taken as the object's
  * id when it looks like one ({@code Q150}, {@code iso4217:EUR}). Rows with other than six fields
  * ({@code short_row}, {@code long_row}), without a subject or property label, or whose object has
- * neither label nor value, or only an id ({@code missing_label}) are reported and skipped. The datatype is
+ * neither label nor value, or an id and an empty label ({@code missing_label}) are reported and skipped.
+ * An entity whose label column repeats its id ({@code iso3166-2:GB-GB-ENG}) is passed on; the normalizer
+ * drops it as {@code unresolved_label}, as Loka drops objects whose labels do not resolve. The datatype is
  * not in the file; {@link dev.kiln.wikidata.Normalizer} looks it up by property.
  */
 public final class KilnTsvReader implements TripleReader {
@@ -22,7 +24,7 @@ public final class KilnTsvReader implements TripleReader {
     /** The header row. */
     public static final String HEADER = "subject_id\tsubject_label\tproperty_id\tproperty_label\tobject_id_or_value\tobject_label";
 
-    private static final Pattern ENTITY_KEY = Pattern.compile("^([QPL]\\d+|[A-Za-z][A-Za-z0-9-]*:\\S+)$");
+    private static final Pattern ENTITY_KEY = Pattern.compile("^([QPL]\\d+|[A-Za-z][A-Za-z0-9-]*:(?!//)\\S+)$");
 
     private final LineReader lines;
     private final BadRecords bad;
@@ -51,23 +53,34 @@ public final class KilnTsvReader implements TripleReader {
                         + "(subject_id, subject_label, property_id, property_label, object_id_or_value, object_label), got " + n);
                 continue;
             }
-            String value = f[4];
-            String label = f[5];
-            if (f[1].isBlank() || f[3].isBlank()) {
-                bad.report(position(), "missing_label", "empty " + (f[1].isBlank() ? "subject_label" : "property_label"));
-                continue;
+            Triple t = toTriple(f, position(), bad);
+            if (t != null) {
+                return t;
             }
-            boolean entity = !value.isEmpty() && ENTITY_KEY.matcher(value).matches() && !value.equals(label);
-            if (label.isBlank() && (value.isBlank() || entity)) {
-                bad.report(position(), "missing_label", value.isBlank() ? "object has neither label nor value"
-                        : "object " + value + " has no label");
-                continue;
-            }
-            String subjectId = f[0].isEmpty() ? f[1] : f[0];
-            return new Triple(subjectId, f[1], f[2], f[3], entity ? value : "", label.isBlank() ? value : label,
-                    Datatype.UNKNOWN, "");
         }
         return null;
+    }
+
+    /**
+     * The triple of one row's six fields, or null after reporting a row without the labels it needs
+     * (shared with {@link ParquetTripleReader}).
+     */
+    static Triple toTriple(String[] f, String position, BadRecords bad) throws java.io.IOException {
+        String value = f[4];
+        String label = f[5];
+        if (f[1].isBlank() || f[3].isBlank()) {
+            bad.report(position, "missing_label", "empty " + (f[1].isBlank() ? "subject_label" : "property_label"));
+            return null;
+        }
+        boolean entity = !value.isEmpty() && ENTITY_KEY.matcher(value).matches();
+        if (label.isBlank() && (value.isBlank() || entity)) {
+            bad.report(position, "missing_label", value.isBlank() ? "object has neither label nor value"
+                    : "object " + value + " has no label");
+            return null;
+        }
+        String subjectId = f[0].isEmpty() ? f[1] : f[0];
+        return new Triple(subjectId, f[1], f[2], f[3], entity ? value : "", label.isBlank() ? value : label,
+                Datatype.UNKNOWN, "");
     }
 
     private int split(String line) {

@@ -10,9 +10,9 @@ import java.util.Locale;
 
 /**
  * The triple input formats and how each is recognised: {@code .json}/{@code .jsonl}/{@code .ndjson} are
- * entity dumps; {@code .tsv}/{@code .txt} files are kiln's six-column TSV when their first line is the
- * header (or has six fields), else Loka's three-column lines. Any of them may end in {@code .gz},
- * {@code .bz2} or {@code .zst}.
+ * entity dumps; {@code .parquet} files kiln's six columns; {@code .tsv}/{@code .txt} files are kiln's
+ * six-column TSV when their first line is the header (or has six fields), else Loka's three-column lines.
+ * Text formats may end in {@code .gz}, {@code .bz2} or {@code .zst}.
  */
 public enum TripleFormat {
     /** {@code subject TAB predicate TAB object}, labels only. */
@@ -20,13 +20,18 @@ public enum TripleFormat {
     /** {@code subject_id, subject_label, property_id, property_label, object_id_or_value, object_label}. */
     KILN_TSV,
     /** Wikidata JSON entity dump, one entity per line. */
-    ENTITY_JSON;
+    ENTITY_JSON,
+    /** kiln's six columns in a Parquet file. */
+    PARQUET;
 
     /** The format of {@code file}, peeking at its first line for TSV files. */
     public static TripleFormat detect(Path file) throws IOException {
         String n = Compression.strip(file.getFileName().toString()).toLowerCase(Locale.ROOT);
         if (n.endsWith(".json") || n.endsWith(".jsonl") || n.endsWith(".ndjson")) {
             return ENTITY_JSON;
+        }
+        if (n.endsWith(".parquet")) {
+            return PARQUET;
         }
         if (n.endsWith(".tsv") || n.endsWith(".txt") || n.endsWith(".tab")) {
             try (LineReader r = new LineReader(file, new BadRecords(false, line -> { }))) {
@@ -38,7 +43,7 @@ public enum TripleFormat {
             return LOKA_TSV;
         }
         throw new IllegalArgumentException(file + ": unknown triple format. HINT: name files *.tsv or *.txt "
-                + "(Loka or kiln TSV) or *.json (Wikidata entity dump), optionally .gz/.bz2/.zst");
+                + "(Loka or kiln TSV), *.parquet (kiln columns) or *.json (Wikidata entity dump), optionally .gz/.bz2/.zst");
     }
 
     /** Opens a reader of this format. {@code labels} and {@code stats} are used by entity dumps only. */
@@ -48,6 +53,7 @@ public enum TripleFormat {
             case LOKA_TSV -> LokaTsvReader.open(file, bad);
             case KILN_TSV -> KilnTsvReader.open(file, bad);
             case ENTITY_JSON -> EntityDumpReader.open(file, bad, labels, table, stats);
+            case PARQUET -> ParquetTripleReader.open(file, bad);
         };
     }
 }

@@ -1,0 +1,245 @@
+package dev.kiln.core.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.luben.zstd.ZstdInputStream;
+import dev.kiln.core.Document;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Types;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Bad input is reported with file and record, skipped, and never loses what was read before it. */
+class BadInputTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void malformedLinesAreReportedWithFileAndLineAndSkipped() throws IOException {
+        Path f = dir.resolve("mixed.jsonl");
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        b.writeBytes("""
+                {"id":"a","text":"good one"}
+                {"id":"b","text": broken
+                [1, 2, 3]
+
+                {"id":"c","text":5}
+                {"id":"d","title":"no text"}
+                {"id":"e","text":"x"} trailing
+                """.getBytes(StandardCharsets.UTF_8));
+        b.writeBytes(new byte[] {'{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xFF, (byte) 0xFE, '"', '}', '\n'});
+        b.writeBytes("{\"id\":\"z\",\"text\":\"last good\"}\n".getBytes(StandardCharsets.UTF_8));
+        Files.write(f, b.toByteArray());
+
+        List<String> log = new ArrayList<>();
+        BadRecords bad = TestDocs.collecting(log);
+        List<Document> docs = TestDocs.read(f, ReadOptions.DEFAULT, bad);
+        assertEquals(List.of(Document.of("a", "good one", ""), Document.of("z", "last good", "")), docs);
+        assertEquals(6, bad.total());
+        assertEquals(java.util.Map.of("invalid_utf8", 1L, "malformed_json", 3L, "missing_text", 2L), bad.countsByKind());
+        List<String> where = log.stream().map(l -> l.substring(0, l.indexOf(": ", 5))).toList();
+        assertEquals(List.of("WARN mixed.jsonl:2", "WARN mixed.jsonl:3", "WARN mixed.jsonl:5", "WARN mixed.jsonl:6",
+                "WARN mixed.jsonl:7", "WARN mixed.jsonl:8"), where);
+        assertEquals("WARN mixed.jsonl:8: invalid utf8: line is not valid UTF-8", log.get(5));
+        assertEquals("WARN mixed.jsonl:5: missing text: field 'text' is not a string", log.get(2));
+        assertTrue(log.stream().allMatch(l -> !l.contains("\n")), "one line each");
+    }
+
+    @Test
+    void strictModeMakesTheFirstBadRecordFatal() throws IOException {
+        Path f = dir.resolve("strict.jsonl");
+        Files.writeString(f, "{\"text\":\"ok\"}\n{oops}\n{\"text\":\"never reached\"}\n");
+        try (DocumentReader r = Formats.reader(f, ReadOptions.DEFAULT, TestDocs.strict())) {
+            assertEquals("ok", r.next().text());
+            BadInputException e = assertThrows(BadInputException.class, r::next);
+            assertTrue(e.getMessage().startsWith("strict.jsonl:2: malformed json: "), e.getMessage());
+            assertTrue(e.getMessage().endsWith("(--strict)"), e.getMessage());
+        }
+    }
+
+    // ---- truncated compressed streams: everything before the fault is returned, then one line naming file:line
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cut.jsonl.gz", "cut.jsonl.zst"})
+    void truncatedStreamKeepsEveryCompleteRecordBeforeTheFault(String name) throws IOException {
+        Path full = dir.resolve("full-" + name);
+        List<Document> docs = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            docs.add(Document.of("d" + i, "record " + i + " " + Long.toHexString(i * 0x9E3779B97F4A7C15L), "web"));
+        }
+        TestDocs.write(full, docs);
+        byte[] bytes = Files.readAllBytes(full);
+        for (double cut : new double[] {0.37, 0.81}) {
+            Path f = dir.resolve(name);
+            byte[] truncated = Arrays.copyOf(bytes, (int) (bytes.length * cut));
+            Files.write(f, truncated);
+            long expected = completeLines(name, truncated);
+            assertTrue(expected > 100, "the oracle decoded a prefix: " + expected);
+
+            List<Document> got = new ArrayList<>();
+            BadInputException e;
+            try (DocumentReader r = Formats.reader(f, ReadOptions.DEFAULT, TestDocs.strict())) {
+                e = assertThrows(BadInputException.class, () -> {
+                    Document d;
+                    while ((d = r.next()) != null) {
+                        got.add(d);
+                    }
+                });
+                assertEquals(null, r.next(), "the reader stays at its end after the fault");
+            }
+            assertEquals(expected, got.size(), "every complete record before the truncation is returned");
+            assertEquals(docs.subList(0, got.size()), got);
+            String kind = name.endsWith(".gz") ? "gzip" : "zstd";
+            String prefix = name + ":" + (got.size() + 1) + ": " + kind + " stream is truncated or corrupt (";
+            assertTrue(e.getMessage().startsWith(prefix), e.getMessage());
+            assertTrue(e.getMessage().endsWith("); the " + got.size() + " records before this line were read"), e.getMessage());
+            assertTrue(!e.getMessage().contains("\n"));
+        }
+    }
+
+    /** How many complete lines an independent decoder gets out of the truncated bytes. */
+    private static long completeLines(String name, byte[] truncated) throws IOException {
+        byte[] out;
+        if (name.endsWith(".gz")) {
+            Inflater inf = new Inflater(true);
+            inf.setInput(truncated, 10, truncated.length - 10); // GZIPOutputStream's header has no optional fields
+            ByteArrayOutputStream o = new ByteArrayOutputStream();
+            byte[] buf = new byte[1 << 16];
+            try {
+                int n;
+                while ((n = inf.inflate(buf)) > 0 || !inf.needsInput()) {
+                    o.write(buf, 0, n);
+                    if (n == 0 && inf.finished()) {
+                        break;
+                    }
+                }
+            } catch (DataFormatException ex) {
+                throw new IOException(ex);
+            }
+            out = o.toByteArray();
+        } else {
+            try (ZstdInputStream z = new ZstdInputStream(new ByteArrayInputStream(truncated))) {
+                z.setContinuous(true); // returns what it can decode at the end of the input instead of failing
+                out = ((InputStream) z).readAllBytes();
+            }
+        }
+        long lines = 0;
+        for (byte x : out) {
+            if (x == '\n') {
+                lines++;
+            }
+        }
+        return lines;
+    }
+
+    // ---- wrong schemas and broken columnar files
+
+    @Test
+    void parquetWithoutTheTextColumnFailsWithOneLine() throws IOException {
+        MessageType schema = Types.buildMessage()
+                .required(PrimitiveTypeName.INT64).named("id")
+                .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("body")
+                .named("row");
+        Path f = writeParquet("nobody.parquet", schema, g -> g.append("id", 1L).append("body", "x"));
+        BadInputException e = assertThrows(BadInputException.class, () -> TestDocs.read(f));
+        assertEquals("nobody.parquet: expected a string column 'text', found none; columns: [id: int64, body: binary (STRING)]. "
+                + "HINT: name the text column with --text-field", e.getMessage());
+    }
+
+    @Test
+    void parquetWithANumericTextColumnFailsWithOneLine() throws IOException {
+        MessageType schema = Types.buildMessage().required(PrimitiveTypeName.INT64).named("text").named("row");
+        Path f = writeParquet("numeric.parquet", schema, g -> g.append("text", 7L));
+        BadInputException e = assertThrows(BadInputException.class, () -> TestDocs.read(f));
+        assertEquals("numeric.parquet: expected column 'text' to be a string (binary STRING), found text: int64", e.getMessage());
+    }
+
+    @Test
+    void parquetWithNullAndInvalidTextReportsRowGroupAndRow() throws IOException {
+        MessageType schema = Types.buildMessage().optional(PrimitiveTypeName.BINARY).named("text").named("row");
+        Path f = dir.resolve("holes.parquet");
+        SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+        try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(f))
+                .withConf(new PlainParquetConfiguration()).withType(schema).build()) {
+            w.write(groups.newGroup().append("text", "fine"));
+            w.write(groups.newGroup());
+            w.write(groups.newGroup().append("text", org.apache.parquet.io.api.Binary.fromConstantByteArray(new byte[] {(byte) 0xC3})));
+            w.write(groups.newGroup().append("text", "also fine"));
+        }
+        List<String> log = new ArrayList<>();
+        List<Document> docs = TestDocs.read(f, ReadOptions.DEFAULT, TestDocs.collecting(log));
+        assertEquals(List.of(Document.of("holes.parquet:0", "fine", ""), Document.of("holes.parquet:3", "also fine", "")), docs);
+        assertEquals(List.of("WARN holes.parquet:rowgroup 0:row 1: missing text: column 'text' is null",
+                "WARN holes.parquet:rowgroup 0:row 2: invalid utf8: column 'text' is not valid UTF-8"), log);
+    }
+
+    @Test
+    void truncatedParquetFileFailsWithOneLine() throws IOException {
+        Path full = dir.resolve("full.parquet");
+        TestDocs.write(full, TestDocs.tricky());
+        byte[] b = Files.readAllBytes(full);
+        Path f = dir.resolve("cut.parquet");
+        Files.write(f, Arrays.copyOf(b, b.length / 2));
+        BadInputException e = assertThrows(BadInputException.class, () -> TestDocs.read(f));
+        assertTrue(e.getMessage().startsWith("cut.parquet: not a readable Parquet file ("), e.getMessage());
+        assertTrue(!e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void arrowWithoutTheTextColumnFailsWithOneLine() throws IOException {
+        Path f = dir.resolve("docs.arrow");
+        TestDocs.write(f, TestDocs.tricky());
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> TestDocs.read(f, ReadOptions.DEFAULT.withFields("content", "id"), TestDocs.strict()));
+        assertEquals("docs.arrow: expected a string column 'content', found none; columns: [id: Utf8, text: Utf8, source: Utf8, "
+                + "metadata: Utf8]. HINT: name the text column with --text-field", e.getMessage());
+    }
+
+    @Test
+    void truncatedArrowFileFailsWithOneLine() throws IOException {
+        Path full = dir.resolve("full.arrow");
+        TestDocs.write(full, TestDocs.tricky());
+        byte[] b = Files.readAllBytes(full);
+        Path f = dir.resolve("cut.arrow");
+        Files.write(f, Arrays.copyOf(b, b.length - 20));
+        BadInputException e = assertThrows(BadInputException.class, () -> TestDocs.read(f));
+        assertTrue(e.getMessage().startsWith("cut.arrow: "), e.getMessage());
+        assertTrue(!e.getMessage().contains("\n"));
+    }
+
+    private Path writeParquet(String name, MessageType schema, java.util.function.Consumer<Group> fill) throws IOException {
+        Path f = dir.resolve(name);
+        try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(f))
+                .withConf(new PlainParquetConfiguration()).withType(schema).build()) {
+            Group g = new SimpleGroupFactory(schema).newGroup();
+            fill.accept(g);
+            w.write(g);
+        }
+        return f;
+    }
+}
