@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             BenchTokenizerCommand.class,
             WikidataBenchCommand.class,
             BenchTrainerCommand.class,
+            BenchTrainCommand.class,
             BenchDedupCommand.class,
             CommandLine.HelpCommand.class,
         })
