@@ -102,4 +102,16 @@ class TrainingRunTest {
         assertArrayEquals(pa, pb, "final weights identical");
         assertEquals(Checkpoint.load(a.resolve("final")).state().windowsDrawn(), Checkpoint.load(b.resolve("final")).state().windowsDrawn());
     }
+
+    @Test
+    void stepsPerRunLoopGivesTheSameLossesAsSingleSteps(@TempDir Path tmp) throws Exception {
+        Path data = Fixtures.data(tmp.resolve("data"));
+        TrainConfig one = Fixtures.tiny(6, 6, 6, 1, 0);
+        TrainConfig two = new TrainConfig("tiny", 4, 32, 1, 2, 6, 3e-3, 3e-4, 6, 0.1, 1.0, 6, 8, 6, 1, 1, 1337, "cpu", 1, 0, 0.3,
+                List.of(), 16, 5);
+        TrainingRun.Result a = TrainingRun.run(one, data, tmp.resolve("k1"), new TrainingRun.Options(false, 0), QUIET);
+        TrainingRun.Result b = TrainingRun.run(two, data, tmp.resolve("k2"), new TrainingRun.Options(false, 0), QUIET);
+        assertEquals(a.losses(), b.losses(), "K = 2 per ONNX Loop run equals two single steps");
+        assertEquals(List.of(2L, 4L, 6L), MetricsLog.read(tmp.resolve("k2")).stream().map(m -> m.get("step").asLong()).toList());
+    }
 }
