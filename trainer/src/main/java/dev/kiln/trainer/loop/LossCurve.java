@@ -17,7 +17,7 @@ import java.util.Locale;
 import javax.imageio.ImageIO;
 
 /**
- * Renders {@code metrics.jsonl} as a loss-curve PNG (train loss as a line, validation loss as dots
+ * Renders {@code metrics.jsonl} as a loss-curve PNG (train loss, averaged over each logging interval, as a line; validation loss as dots
  * joined by a line) with java.awt in headless mode: no plotting library, no display needed.
  */
 public final class LossCurve {
@@ -41,7 +41,7 @@ public final class LossCurve {
         for (JsonNode r : records) {
             double step = r.path("step").asDouble();
             if (r.has("loss")) {
-                train.add(new double[] {step, r.get("loss").asDouble()});
+                train.add(new double[] {step, r.path("loss_avg").asDouble(r.get("loss").asDouble())});
             }
             if (r.has("val_loss")) {
                 val.add(new double[] {step, r.get("val_loss").asDouble()});
@@ -93,7 +93,7 @@ public final class LossCurve {
         draw(g, train, new Color(31, 119, 180), x0, x1, y0, y1, false);
         draw(g, val, new Color(255, 127, 14), x0, x1, y0, y1, true);
         g.setColor(new Color(31, 119, 180));
-        g.drawString("train loss", W - R - 170, 25);
+        g.drawString("train loss (interval mean)", W - R - 250, 25);
         g.setColor(new Color(255, 127, 14));
         g.drawString("val loss", W - R - 80, 25);
         g.dispose();

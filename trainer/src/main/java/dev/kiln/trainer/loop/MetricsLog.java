@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code RUNDIR/metrics.jsonl}: one JSON object per logged step ({@code step, loss, lr, tokens_per_s,
- * ...}, plus {@code val_loss, val_bpb} at evaluations), flushed per line so a killed run keeps what it
+ * {@code RUNDIR/metrics.jsonl}: one JSON object per logged step ({@code step, loss} (that step's),
+ * {@code loss_avg} (mean since the previous line), {@code lr, tokens_per_s, tokens, ms_per_step, grad_norm}, plus {@code val_loss, val_bpb} at evaluations), flushed per line so a killed run keeps what it
  * logged. On resume, lines past the checkpoint's step are dropped first, so the file reads as one run.
  */
 public final class MetricsLog implements AutoCloseable {

@@ -48,8 +48,15 @@ public final class SampleJob {
             try (Sampler s = Files.isRegularFile(onnx)
                     ? Sampler.ofExported(Files.readAllBytes(onnx), seq, st.arch().vocab(), d, threads)
                     : Sampler.ofParams(st.arch(), c.params(), seq, d, threads)) {
-                return prompt + enc.decode(s.generate(ids, sc, eos));
+                return enc.decode(concat(ids, s.generate(ids, sc, eos)));
             }
         }
+    }
+
+    /** Prompt and continuation decoded together, so the continuation's leading space survives. */
+    static int[] concat(int[] a, int[] b) {
+        int[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 }

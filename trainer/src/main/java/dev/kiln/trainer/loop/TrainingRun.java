@@ -157,6 +157,8 @@ public final class TrainingRun {
                 int rows = cfg.batch() * cfg.accumulation();
                 long intervalNanos = 0;
                 long intervalTokens = 0;
+                long intervalSteps = 0;
+                double intervalLoss = 0;
                 long trainNanos = 0;
                 long trainSteps = 0;
                 while (step < cfg.steps() && !stop) {
@@ -184,11 +186,13 @@ public final class TrainingRun {
                     trainSteps += k;
                     for (int i = 0; i < k; i++) {
                         losses.add(l[i]);
+                        intervalLoss += l[i];
                     }
                     long prev = step;
                     step += k;
                     tokens += (long) k * cfg.tokensPerStep();
                     intervalTokens += (long) k * cfg.tokensPerStep();
+                    intervalSteps += k;
                     boolean last = step >= cfg.steps() || (opts.stopAfter() > 0 && step - firstStep >= opts.stopAfter());
                     boolean doEval = crosses(prev, step, control.evalInterval()) || last;
                     boolean doSave = crosses(prev, step, control.saveInterval()) || last;
@@ -199,16 +203,19 @@ public final class TrainingRun {
                         double msPerStep = trainNanos / 1e6 / trainSteps;
                         rec.put("step", step);
                         rec.put("loss", l[k - 1]);
+                        rec.put("loss_avg", (float) (intervalLoss / (intervalSteps)));
                         rec.put("lr", lrs[k - 1]);
                         rec.put("tokens_per_s", Math.round(tps));
                         rec.put("tokens", tokens);
                         rec.put("ms_per_step", round(msPerStep, 2));
                         rec.put("grad_norm", gn[k - 1]);
                         out.printf(Locale.ROOT, "step %,d/%,d: loss %.3f, lr %.1e, %,.0f ms, %,.0f tok/s, ETA %s%n", step, cfg.steps(),
-                                l[k - 1], lrs[k - 1], intervalNanos / 1e6 / Math.max(1, step - prev), tps,
+                                l[k - 1], lrs[k - 1], intervalNanos / 1e6 / intervalSteps, tps,
                                 eta((cfg.steps() - step) * msPerStep));
                         intervalNanos = 0;
                         intervalTokens = 0;
+                        intervalSteps = 0;
+                        intervalLoss = 0;
                     }
                     if (doEval || doSave) {
                         float[] p = s.params();
@@ -316,11 +323,11 @@ public final class TrainingRun {
                     continue;
                 }
                 int[] gen = sampler.generate(ids, SampleConfig.greedy(cfg.sampleTokens()), data.eosId());
-                String text = encoder.decode(gen);
+                String text = encoder.decode(SampleJob.concat(ids, gen));
                 sb.append("step ").append(step).append(" [greedy]\nprompt: ").append(prompt).append('\n')
-                        .append(prompt).append(text).append("\n\n");
+                        .append(text).append("\n\n");
                 if (prompt.equals(cfg.prompts().getFirst())) {
-                    out.println("sample: " + (prompt + text).replace('\n', ' '));
+                    out.println("sample: " + text.replace('\n', ' '));
                 }
             }
         }
