@@ -26,7 +26,12 @@ public final class OrtSessions {
             }
             if (device == Device.CUDA) {
                 o.addConfigEntry("session.disable_cpu_ep_fallback", "1");
-                o.addCUDA(0);
+                try {
+                    o.addCUDA(0);
+                } catch (OrtException e) {
+                    throw new IllegalStateException("CUDA execution provider unavailable (" + e.getMessage()
+                            + "). HINT: build with -Pcuda (onnxruntime_gpu) and install CUDA 12 and cuDNN 9, or use --device cpu", e);
+                }
             }
             return OrtEnvironment.getEnvironment().createSession(bytes, o);
         }
