@@ -121,5 +121,19 @@ class TrainCliTest {
         assertEquals(2, Kiln.execute(costly.toArray(String[]::new)));
         assertTrue(errors().contains("exceeds max_cost $1.00"), errors());
         assertTrue(!Files.exists(dir.resolve("run2").resolve("metrics.jsonl")), "refused before training");
+
+        // a YAML config gives defaults, flags win: the config's 10^6 steps are refused, --steps 2 runs
+        Path yaml = dir.resolve("train.yaml");
+        Files.writeString(yaml, "train:\n  model: tiny\n  steps: 1000000\n  batch: 2\n  seq: 32\n  hourly_rate: 3\n  max_cost: 1\n"
+                + "  throughput: " + tp + "\n  microset_steps: 0\n  eval_windows: 2\n  threads: 1\n  sample_tokens: 4\n");
+        List<String> base = List.of("train", "--config", yaml.toString(), "--data", data.toString(), "-o", dir.resolve("run3").toString());
+        assertEquals(2, Kiln.execute(base.toArray(String[]::new)));
+        List<String> two = new java.util.ArrayList<>(base);
+        two.addAll(List.of("--steps", "2"));
+        assertEquals(0, Kiln.execute(two.toArray(String[]::new)), errors());
+        assertTrue(take().contains("step 2/2: loss "));
+        JsonNode rc = new ObjectMapper().readTree(dir.resolve("run3").resolve("run_config.json").toFile()).get("config");
+        assertEquals(2, rc.get("batch").asInt(), "batch from the YAML file");
+        assertEquals(2, rc.get("steps").asInt(), "steps from the flag");
     }
 }
