@@ -51,7 +51,7 @@ final class BenchTrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrainConfig base = TrainConfig.defaults(model, stepsPerRun);
         TrainConfig cfg = new TrainConfig(model, batch, seq, accumulation, stepsPerRun, stepsPerRun, base.lr(), base.minLr(), 0,
-                base.weightDecay(), base.clipNorm(), 1, 1, 1, 1, 1, base.seed(), device, threads, 0, 0.3, base.prompts(), 1, 1);
+                base.weightDecay(), base.clipNorm(), 1, 1, 1, 1, 1, base.seed(), device, threads, 0, 0.3, base.prompts(), 1, 1, false);
         Map<String, Object> m = ThroughputBench.run(cfg, data, warmup, runs, output);
         System.out.printf("%s: %,d tok/s (%.1f ms/step, B %d x T %d x accumulation %d, K %d, %s, threads %d); wrote %s%n",
                 m.get("model"), m.get("tokens_per_s"), m.get("ms_per_step"), batch, seq, accumulation, stepsPerRun, device, threads, output);

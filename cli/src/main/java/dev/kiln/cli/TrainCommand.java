@@ -102,6 +102,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--control-poll", paramLabel = "N", defaultValue = "10", description = "Steps between reads of RUNDIR/control.json (default: ${DEFAULT-VALUE}).")
     int controlPoll;
 
+    @Option(names = "--epochs", description = "Sequential epochs (each window once per epoch, epoch_NNN/ snapshots) instead of random windows.")
+    boolean epochs;
+
     @Option(names = "--resume", description = "Continue from the newest checkpoint in RUNDIR (bit-exact).")
     boolean resume;
 
@@ -124,7 +127,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrainConfig cfg = new TrainConfig(model, batch, seq, accumulation, stepsPerRun, steps, lr, minLr, Math.min(warmup, steps),
                 weightDecay, clipNorm, evalInterval, evalWindows, saveInterval, logInterval, keepLast, seed, device, threads,
-                microsetSteps, microsetMinDrop, prompts == null ? TrainConfig.DEFAULT_PROMPTS : prompts, sampleTokens, controlPoll);
+                microsetSteps, microsetMinDrop, prompts == null ? TrainConfig.DEFAULT_PROMPTS : prompts, sampleTokens, controlPoll, epochs);
         if (hourlyRate > 0 || maxCost > 0) {
             if (throughput == null) {
                 throw new ConfigException("the cost guard needs --throughput FILE. HINT: measure it with kiln bench train -o FILE");

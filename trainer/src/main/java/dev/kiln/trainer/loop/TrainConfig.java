@@ -19,7 +19,8 @@ import java.util.List;
  * @param stepsPerRun     optimiser steps per ONNX Runtime call (K; an ONNX Loop when > 1)
  * @param steps           optimiser steps in the whole run
  * @param lr              peak learning rate
- * @param minLr           learning rate at the last step (end of the cosine)
+ * @param minLr           learning rate at the last step (end of the cosine; scaled with the peak when
+ *                        control.json overrides lr)
  * @param warmup          warm-up steps (linear from lr/warmup to lr)
  * @param weightDecay     AdamW decoupled weight decay on matrices
  * @param clipNorm        global gradient-norm clip (0 = off)
@@ -36,12 +37,15 @@ import java.util.List;
  * @param prompts         fixed prompts sampled greedily at each evaluation (needs the tokenizer)
  * @param sampleTokens    tokens generated per fixed prompt
  * @param controlPoll     steps between polls of RUNDIR/control.json
+ * @param epochs          sequential epochs (every non-overlapping window once per epoch, in a seeded order per
+ *                        epoch, with an {@code epoch_NNN/} snapshot kept at each epoch's end) instead of
+ *                        random windows drawn with replacement
  */
 public record TrainConfig(String model, int batch, int seq, int accumulation, int stepsPerRun, int steps,
                           double lr, double minLr, int warmup, double weightDecay, double clipNorm,
                           int evalInterval, int evalWindows, int saveInterval, int logInterval, int keepLast,
                           long seed, String device, int threads, int microsetSteps, double microsetMinDrop,
-                          List<String> prompts, int sampleTokens, int controlPoll) {
+                          List<String> prompts, int sampleTokens, int controlPoll, boolean epochs) {
 
     /** Tribuo-style fixed default seed {@value}. */
     public static final long DEFAULT_SEED = 1337;
@@ -82,7 +86,7 @@ public record TrainConfig(String model, int batch, int seq, int accumulation, in
     /** Defaults for a preset: B 8, T 128, lr 1e-3 → 1e-4, warm-up 50, eval every 100 on 32 windows. */
     public static TrainConfig defaults(String model, int steps) {
         return new TrainConfig(model, 8, 128, 1, 1, steps, 1e-3, 1e-4, Math.min(50, steps), TrainerConfig.WEIGHT_DECAY,
-                TrainerConfig.CLIP_NORM, 100, 32, 500, 10, 3, DEFAULT_SEED, "cpu", 0, 50, 0.3, DEFAULT_PROMPTS, 48, 10);
+                TrainerConfig.CLIP_NORM, 100, 32, 500, 10, 3, DEFAULT_SEED, "cpu", 0, 50, 0.3, DEFAULT_PROMPTS, 48, 10, false);
     }
 
     /** The engine configuration for {@code arch} (the preset with the data's vocabulary). */
@@ -100,6 +104,6 @@ public record TrainConfig(String model, int batch, int seq, int accumulation, in
     public TrainConfig withSteps(int n) {
         return new TrainConfig(model, batch, seq, accumulation, stepsPerRun, n, lr, minLr, Math.min(warmup, n), weightDecay, clipNorm,
                 evalInterval, evalWindows, saveInterval, logInterval, keepLast, seed, device, threads, microsetSteps,
-                microsetMinDrop, prompts, sampleTokens, controlPoll);
+                microsetMinDrop, prompts, sampleTokens, controlPoll, epochs);
     }
 }

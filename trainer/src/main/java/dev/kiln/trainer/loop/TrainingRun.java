@@ -36,6 +36,9 @@ import java.util.Map;
  * so the best slot is ranked by the model being saved); at the end write {@code final/} with the
  * exported forward model {@code model.onnx} and the loss curve.
  *
+ * <p>With {@code epochs} the windows are sequential epochs and an {@code epoch_NNN/} snapshot (never
+ * rotated) is kept when each epoch ends.
+ *
  * <p>Resume ({@link Options#resume}) restores params, AdamW moments, the step counter, the sampler
  * position and the runtime settings from the newest {@code step_*} checkpoint: the continued run
  * computes exactly what the uninterrupted one would have (tested bit for bit).
@@ -142,7 +145,8 @@ public final class TrainingRun {
                             + "or pass --microset-steps 0");
                 }
             }
-            RandomWindows windows = new RandomWindows(data.train().tokens(), cfg.seq(), cfg.seed(), drawn);
+            RandomWindows windows = cfg.epochs() ? RandomWindows.epochs(data.train().tokens(), cfg.seq(), cfg.seed(), drawn)
+                    : new RandomWindows(data.train().tokens(), cfg.seq(), cfg.seed(), drawn);
             long firstStep = step;
             List<Float> losses = new ArrayList<>();
             EvalResult lastEval = null;
@@ -171,6 +175,7 @@ public final class TrainingRun {
                             break;
                         }
                     }
+                    long epochsBefore = windows.epochsDone();
                     List<Batch> batches = new ArrayList<>();
                     float[] lrs = new float[k];
                     for (int i = 0; i < k; i++) {
@@ -237,6 +242,12 @@ public final class TrainingRun {
                     }
                     if (doEval) {
                         LossCurve.render(MetricsLog.read(runDir), runDir.resolve(LossCurve.FILE), "kiln train " + arch.name());
+                    }
+                    if (cfg.epochs() && windows.epochsDone() > epochsBefore) {
+                        Path snap = runDir.resolve(String.format(Locale.ROOT, "epoch_%03d", windows.epochsDone()));
+                        Checkpoint.save(snap, arch, s.params(), s.moment1(), s.moment2(),
+                                state(step, tokens, windows.drawn(), control, lastEvalStep == step ? lastEval : null));
+                        out.printf(Locale.ROOT, "epoch %,d done at step %,d: snapshot %s%n", windows.epochsDone(), step, snap);
                     }
                     if (doSave) {
                         RunState st = state(step, tokens, windows.drawn(), control, lastEval);

@@ -6,7 +6,8 @@
  *   <li>{@link dev.kiln.trainer.loop.DataSet} opens a {@code kiln prepare} folder (both shard layouts,
  *       memory-mapped); {@link dev.kiln.trainer.loop.RandomWindows} draws seeded training windows
  *       ({@code x = tok[i:i+T]}, {@code y = tok[i+1:i+T+1]}, one shift) whose only state is a counter,
- *       and the FIXED validation windows (own RNG, identical at every evaluation).</li>
+ *       or sequential epochs ({@code --epochs}, an {@code epoch_NNN/} snapshot per epoch), and the FIXED
+ *       validation windows (own RNG, identical at every evaluation).</li>
  *   <li>{@link dev.kiln.trainer.loop.Schedule}: warm-up from {@code peak/warmup} (never 0) and cosine,
  *       in optimiser steps; it reads the peak each step, so a runtime override persists.</li>
  *   <li>{@link dev.kiln.trainer.loop.TrainingRun}: the loop; {@link dev.kiln.trainer.loop.MetricsLog}
@@ -25,6 +26,7 @@
  * RUNDIR/metrics.jsonl  run_config.json  loss.png  samples.txt  checkpoints.json  control.json (yours)
  * RUNDIR/step_0000500/  model.safetensors  optimizer.safetensors  state.json
  * RUNDIR/best/          the step checkpoint with the lowest val loss at save time
+ * RUNDIR/epoch_001/     with --epochs: a snapshot at the end of each epoch (never rotated)
  * RUNDIR/final/         model.safetensors  state.json  model.onnx (forward model, weights embedded)
  * </pre>
  */

@@ -58,6 +58,21 @@ class LoopPartsTest {
     }
 
     @Test
+    void epochsVisitEveryWindowOncePerEpochInASeededOrder() {
+        RandomWindows e = RandomWindows.epochs(1001, 100, 3, 0);
+        assertEquals(10, e.windowsPerEpoch());
+        long[] first = e.next(10);
+        long[] second = e.next(10);
+        assertEquals(2, e.epochsDone());
+        long[] sorted = first.clone();
+        java.util.Arrays.sort(sorted);
+        assertArrayEquals(new long[] {0, 100, 200, 300, 400, 500, 600, 700, 800, 900}, sorted, "each window once");
+        assertFalse(java.util.Arrays.equals(first, second), "a new order per epoch");
+        RandomWindows resumed = RandomWindows.epochs(1001, 100, 3, 13);
+        assertArrayEquals(java.util.Arrays.copyOfRange(second, 3, 10), resumed.next(7), "resume mid-epoch continues the order");
+    }
+
+    @Test
     void evaluationWindowsAndResultsAreIdenticalBetweenTwoEvaluations(@TempDir Path tmp) throws Exception {
         DataSet data = DataSet.open(Fixtures.data(tmp));
         TrainConfig cfg = Fixtures.tiny(10, 5, 5, 1, 0);

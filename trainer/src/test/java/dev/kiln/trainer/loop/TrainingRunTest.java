@@ -108,10 +108,50 @@ class TrainingRunTest {
         Path data = Fixtures.data(tmp.resolve("data"));
         TrainConfig one = Fixtures.tiny(6, 6, 6, 1, 0);
         TrainConfig two = new TrainConfig("tiny", 4, 32, 1, 2, 6, 3e-3, 3e-4, 6, 0.1, 1.0, 6, 8, 6, 1, 1, 1337, "cpu", 1, 0, 0.3,
-                List.of(), 16, 5);
+                List.of(), 16, 5, false);
         TrainingRun.Result a = TrainingRun.run(one, data, tmp.resolve("k1"), new TrainingRun.Options(false, 0), QUIET);
         TrainingRun.Result b = TrainingRun.run(two, data, tmp.resolve("k2"), new TrainingRun.Options(false, 0), QUIET);
         assertEquals(a.losses(), b.losses(), "K = 2 per ONNX Loop run equals two single steps");
         assertEquals(List.of(2L, 4L, 6L), MetricsLog.read(tmp.resolve("k2")).stream().map(m -> m.get("step").asLong()).toList());
+    }
+
+    @Test
+    void controlFileLrOverridePersistsThroughTheScheduleAndCheckpoints(@TempDir Path tmp) throws Exception {
+        Path data = Fixtures.data(tmp.resolve("data"));
+        Path run = tmp.resolve("run");
+        Files.createDirectories(run);
+        Files.writeString(run.resolve("control.json"), "{\"lr\": 1e-3, \"log_interval\": 2}");
+        TrainConfig cfg = Fixtures.tiny(12, 12, 12, 1, 0);
+        TrainingRun.run(cfg, data, run, new TrainingRun.Options(false, 0), QUIET);
+        List<JsonNode> m = MetricsLog.read(run);
+        assertEquals(List.of(2L, 4L, 6L, 8L, 10L, 12L), m.stream().map(x -> x.get("step").asLong()).toList(),
+                "log interval from the control file");
+        assertEquals(1e-3 * 2 / 10, m.getFirst().get("lr").asDouble(), 1e-9, "warm-up reads the overridden peak");
+        assertEquals(1e-3, m.get(4).get("lr").asDouble(), 1e-9, "peak at the end of warm-up");
+        assertEquals(1e-4, m.getLast().get("lr").asDouble(), 1e-9, "cosine ends at min_lr / lr of the overridden peak");
+        RunState st = Checkpoint.load(run.resolve("step_0000012")).state();
+        assertEquals(new RunState.Control(1e-3, 12, 12, 2), st.control(), "overrides are checkpointed, so a resume keeps them");
+    }
+
+    @Test
+    void epochModeKeepsASnapshotPerEpoch(@TempDir Path tmp) throws Exception {
+        Path data = Fixtures.data(tmp.resolve("data"));
+        TrainConfig base = Fixtures.tiny(8, 8, 8, 1, 0);
+        // a tiny val split stands in for a small train split: point the run at a copy whose train is the val .bin
+        Path small = tmp.resolve("small");
+        Files.createDirectories(small);
+        for (String f : List.of("data_meta.json", "val.bin", "val.idx")) {
+            Files.copy(data.resolve(f), small.resolve(f));
+        }
+        Files.copy(data.resolve("val.bin"), small.resolve("train.bin"));
+        Files.createDirectories(small.resolve("tokenizer"));
+        Files.copy(data.resolve("tokenizer/spm.model"), small.resolve("tokenizer/spm.model"));
+        long windows = (DataSet.open(small).train().tokens() - 1) / 32;
+        int steps = (int) ((windows + 3) / 4) + 1; // just past one epoch of B 4 windows per step
+        TrainConfig cfg = new TrainConfig("tiny", 4, 32, 1, 1, steps, 3e-3, 3e-4, 2, 0.1, 1.0, steps, 2, steps, steps, 1, 1337, "cpu", 1,
+                0, 0.3, List.of(), 4, 1000, true);
+        TrainingRun.run(cfg, small, tmp.resolve("run"), new TrainingRun.Options(false, 0), QUIET);
+        assertTrue(Files.isDirectory(tmp.resolve("run").resolve("epoch_001")), "epoch snapshot");
+        assertEquals(1, Checkpoint.load(tmp.resolve("run").resolve("epoch_001")).state().windowsDrawn() / windows);
     }
 }
