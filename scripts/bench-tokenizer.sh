@@ -12,13 +12,14 @@
 # Usage: scripts/bench-tokenizer.sh [SIZES...]       (default: 1024 4096 8192 32000)
 # Env:   CORPUS=dir with train.txt and heldout.txt (default ../shared/corpora/tokenizer)
 #        OUT=work dir (default /tmp/kiln-bench-tokenizer)
-#        KILN_BENCH_JVM=JVM options for kiln (default: small heap, serial GC, C1 only — see docs/benchmarks/tokenizer.md)
+#        KILN_BENCH_JVM=JVM options for kiln's training run (default: 40 MB heap, serial GC, C1 only — see
+#        docs/benchmarks/tokenizer.md); KILN_BENCH_ENC_JVM=options for the encoding runs (default none)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CORPUS="${CORPUS:-$ROOT/../shared/corpora/tokenizer}"
 [ -f "$CORPUS/train.txt" ] || CORPUS=/work/shared/corpora/tokenizer
 OUT="${OUT:-/tmp/kiln-bench-tokenizer}"
-JVM_OPTS="${KILN_BENCH_JVM:--XX:+UseSerialGC -Xmx48m -XX:TieredStopAtLevel=1}"
+JVM_OPTS="${KILN_BENCH_JVM:--XX:+UseSerialGC -Xmx40m -XX:TieredStopAtLevel=1}"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"   # fewer glibc malloc arenas: less RSS for the JVM, no effect on spm
 SIZES=("$@"); [ ${#SIZES[@]} -gt 0 ] || SIZES=(1024 4096 8192 32000)
 
@@ -30,6 +31,8 @@ KILN_NO_BUILD= "$ROOT/kiln" --version >/dev/null   # builds the jar if sources c
 JAVA="$(ls -d /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -1)"
 if [ -n "${JAVA_HOME:-}" ] && "$JAVA_HOME/bin/java" -version 2>&1 | grep -q 'version "2[5-9]'; then JAVA="$JAVA_HOME/bin/java"; fi
 KILN=("$JAVA" "@$ROOT/cli/target/kiln.argfile" $JVM_OPTS -cp "$ROOT/cli/target/kiln.jar" dev.kiln.tokenizer.TokenizerBench)
+# encoding holds the whole text and its ids in memory (spm_encode streams): no heap cap there
+KILN_ENC=("$JAVA" "@$ROOT/cli/target/kiln.argfile" ${KILN_BENCH_ENC_JVM:-} -cp "$ROOT/cli/target/kiln.jar" dev.kiln.tokenizer.TokenizerBench)
 
 mkdir -p "$OUT"
 TRAIN="$CORPUS/train.txt"; HELD="$CORPUS/heldout.txt"; ALL="$OUT/all.txt"
@@ -53,8 +56,8 @@ timev() { # runs "$@" under /usr/bin/time -v; prints "wall user rss_mb"
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.1f GiB", $2/1048576}' /proc/meminfo), load $(cut -d' ' -f1-3 /proc/loadavg); spm $(dpkg-query -W -f='${Version}' sentencepiece 2>/dev/null); kiln JVM: $JVM_OPTS"
 echo
-echo "| vocab | tool | train wall s | train user s | peak RSS MB | heldout tokens | bytes/token | encode MB/s (1 thr) | encode MB/s (2 thr) |"
-echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|"
+echo "| vocab | tool | train wall s | train user s | peak RSS MB | heldout tokens | bytes/token | encode MB/s (1 thr) | encode MB/s (2 thr) | Java encoder MB/s (1 thr) | Java encoder MB/s (2 thr) |"
+echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for V in "${SIZES[@]}"; do
   D="$OUT/$V"; mkdir -p "$D/spm" "$D/kiln"
   # --- SentencePiece
@@ -65,14 +68,17 @@ for V in "${SIZES[@]}"; do
   st=$(wc -w < "$D/spm/heldout.ids")
   s0=$(date +%s.%N); spm_encode --model="$D/spm/bpe.model" --output_format=id --input="$ALL" --output="$D/spm/all.ids"; s1=$(date +%s.%N)
   smbs=$(awk -v b="$ALL_BYTES" -v a="$s0" -v z="$s1" 'BEGIN{printf "%.2f", b/1e6/(z-a)}')
-  printf "| %s | spm_train/spm_encode | %s | %s | %s | %s | %.4f | %s | — |\n" "$V" "$w" "$u" "$r" "$st" "$(awk -v b="$HELD_BYTES" -v t="$st" 'BEGIN{print b/t}')" "$smbs"
+  printf "| %s | spm_train/spm_encode | %s | %s | %s | %s | %.4f | %s | — | — | — |\n" "$V" "$w" "$u" "$r" "$st" "$(awk -v b="$HELD_BYTES" -v t="$st" 'BEGIN{print b/t}')" "$smbs"
   # --- kiln
   read -r w u r < <(timev "${KILN[@]}" train "$TRAIN" "$V" "$D/kiln" 2 identity)
-  enc="$("${KILN[@]}" encode "$D/kiln/spm.model" "$HELD" 2 1)"
+  enc="$("${KILN_ENC[@]}" encode "$D/kiln/spm.model" "$HELD" 2 1)"
   kt=$(sed -n 's/^tokens=//p' <<<"$enc")
-  thr="$("${KILN[@]}" encode "$D/kiln/spm.model" "$ALL" 2 3)"
-  k1=$(sed -n 's/^encode_mb_per_s_threads_1=//p' <<<"$thr"); k2=$(sed -n 's/^encode_mb_per_s_threads_2=//p' <<<"$thr")
-  printf "| %s | kiln | %s | %s | %s | %s | %.4f | %.2f | %.2f |\n" "$V" "$w" "$u" "$r" "$kt" "$(awk -v b="$HELD_BYTES" -v t="$kt" 'BEGIN{print b/t}')" "$k1" "$k2"
+  thr="$("${KILN_ENC[@]}" encode "$D/kiln/spm.model" "$ALL" 2 3)"
+  k1=$(sed -n 's/^jni_encode_mb_per_s_threads_1=//p' <<<"$thr"); k2=$(sed -n 's/^jni_encode_mb_per_s_threads_2=//p' <<<"$thr")
+  j1=$(sed -n 's/^java_encode_mb_per_s_threads_1=//p' <<<"$thr"); j2=$(sed -n 's/^java_encode_mb_per_s_threads_2=//p' <<<"$thr")
+  dj=$(sed -n 's/^java_lines_differing=//p' <<<"$thr")
+  [ "$dj" = 0 ] || echo "WARNING: Java encoder differs from SentencePiece JNI on $dj lines (vocab $V)" >&2
+  printf "| %s | kiln | %s | %s | %s | %s | %.4f | %.2f | %.2f | %.2f | %.2f |\n" "$V" "$w" "$u" "$r" "$kt" "$(awk -v b="$HELD_BYTES" -v t="$kt" 'BEGIN{print b/t}')" "$k1" "$k2" "$j1" "$j2"
   # spm_encode must load kiln's model and agree with kiln's JNI encoder
   spm_encode --model="$D/kiln/spm.model" --output_format=id --input="$HELD" --output="$D/kiln/heldout.spm.ids"
   ct=$(wc -w < "$D/kiln/heldout.spm.ids")

@@ -15,9 +15,9 @@ import picocli.CommandLine.Command;
             BenchReadCommand.class,
             BenchTokenizerCommand.class,
             WikidataBenchCommand.class,
+            BenchDedupCommand.class,
             BenchTrainerCommand.class,
             BenchTrainCommand.class,
-            BenchDedupCommand.class,
             CommandLine.HelpCommand.class,
         })
 final class BenchCommand implements Callable<Integer> {

@@ -34,6 +34,11 @@ final class TokenizerEncodeCommand implements Callable<Integer> {
     @Option(names = "--lines", description = "Read inputs as plain text, one document per line.")
     boolean lines;
 
+    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "jni",
+            description = "jni (SentencePiece itself, default) or java (kiln's id-identical Java port, faster; "
+                    + "falls back to jni for models it does not cover).")
+    String backend;
+
     @Mixin
     InputOptions in;
 
@@ -42,10 +47,13 @@ final class TokenizerEncodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!backend.equalsIgnoreCase("jni") && !backend.equalsIgnoreCase("java")) {
+            throw new IllegalArgumentException("--backend must be one of [jni, java]: " + backend);
+        }
         int threads = common.threads > 0 ? common.threads : Runtime.getRuntime().availableProcessors();
         BadRecords bad = new BadRecords(common.strict, System.err::println);
         List<Path> files = Inputs.expand(inputs);
-        try (Encoder enc = Encoder.load(model);
+        try (Encoder enc = Encoder.load(model, Encoder.Backend.valueOf(backend.toUpperCase(Locale.ROOT)));
              DocumentSource src = lines ? TextLines.of(files, bad) : FileSource.of(files, in.readOptions(), bad)) {
             Map<String, Object> s = EncodeJob.run(enc, src, output, threads);
             if (!common.quiet) {

@@ -26,15 +26,26 @@ final class WikidataBenchCommand implements Callable<Integer> {
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "10", description = "Timed passes per mode (default: ${DEFAULT-VALUE}).")
     int repeat;
 
+    @Option(names = "--copies", paramLabel = "N", defaultValue = "1",
+            description = "Read the inputs N times in a row per pass, for passes long enough to time on a busy machine "
+                    + "(later copies count as reappearing subjects; default: ${DEFAULT-VALUE}).")
+    int copies;
+
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "5",
             description = "Untimed passes per mode first, for the JIT (default: ${DEFAULT-VALUE}).")
     int warmup;
 
     @Override
     public Integer call() throws Exception {
-        List<Path> files = Inputs.expand(inputs);
-        System.out.println("kiln bench wikidata " + String.join(" ", inputs) + " (best of " + repeat + " after " + warmup + " warm-up passes; "
+        dev.kiln.core.config.ConfigException.checkRange("copies", copies, 1, 10_000);
+        List<Path> once = Inputs.expand(inputs);
+        List<Path> files = new java.util.ArrayList<>();
+        for (int i = 0; i < copies; i++) {
+            files.addAll(once);
+        }
+        System.out.println("kiln bench wikidata " + String.join(" ", inputs) + " x" + copies + " (best of " + repeat + " after " + warmup + " warm-up passes; "
                 + Runtime.getRuntime().availableProcessors() + " cores visible)");
+        System.out.println(WikidataBench.readOnly(files, warmup, repeat).summary("read only (baseline)"));
         for (String m : modes) {
             WikidataBench.Result r = WikidataBench.run(files, WikidataConfig.DEFAULT.withMode(Mode.of(m)), warmup, repeat);
             System.out.println(r.summary(m));

@@ -1,6 +1,9 @@
 package dev.kiln.cli;
 
+import dev.kiln.core.config.Configs;
 import dev.kiln.core.pipeline.Pipeline;
+import dev.kiln.core.pipeline.PipelineSpec;
+import dev.kiln.core.stage.StageRegistry;
 import dev.kiln.wikidata.NormalizeConfig;
 import dev.kiln.wikidata.WikidataConfig;
 import dev.kiln.wikidata.WikidataJob;
@@ -63,9 +66,21 @@ final class WikidataCommand implements Callable<Integer> {
             description = "A subject with more triples continues in a document <id>#2 (bounds memory; default: ${DEFAULT-VALUE}).")
     int maxTriples;
 
+    @Option(names = "--pipeline", paramLabel = "FILE",
+            description = "A pipeline YAML (as for 'kiln run'); its stages run on the documents before they are written.")
+    Path pipelineFile;
+
     @Option(names = "--source", paramLabel = "NAME", defaultValue = "wikidata",
             description = "Source stamped on the documents (default: ${DEFAULT-VALUE}).")
     String source;
+
+    private static TripleFormat format(String name) {
+        try {
+            return TripleFormat.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--format must be one of loka_tsv, kiln_tsv, entity_json, parquet: '" + name + "'");
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -76,12 +91,17 @@ final class WikidataCommand implements Callable<Integer> {
         }
         WikidataConfig config = new WikidataConfig(Mode.of(mode), templates, vary, common.seed,
                 new NormalizeConfig(base.dropDatatypes(), keep), maxTriples,
-                format == null ? null : TripleFormat.valueOf(format.toUpperCase(Locale.ROOT)), source);
+                format == null ? null : format(format), source);
         WikidataJob job = new WikidataJob(inputs, output, common.meta, common.strict, config, common.runner());
-        WikidataJob.Result r = job.run(Pipeline.of(), new ProgressReporter("wikidata", common.quiet), System.err::println);
+        Pipeline pipeline = pipelineFile == null ? Pipeline.of()
+                : Configs.load(pipelineFile, PipelineSpec.class).build(StageRegistry.load());
+        WikidataJob.Result r = job.run(pipeline, new ProgressReporter("wikidata", common.quiet), System.err::println);
         if (!common.quiet) {
             Map<String, Object> s = r.wikidata();
             System.out.println();
+            if (!pipeline.stages().isEmpty()) {
+                System.out.print(r.stats().summaryTable());
+            }
             System.out.printf(Locale.ROOT, "triples: %,d read, %,d kept, %,d dropped %s%n", (Long) s.get("triples_read"),
                     (Long) s.get("triples_kept"), (Long) s.get("triples_dropped"), s.get("dropped"));
             System.out.printf(Locale.ROOT, "normalized: %s%n", s.get("normalized"));

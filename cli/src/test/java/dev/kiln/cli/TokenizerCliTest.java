@@ -92,6 +92,29 @@ class TokenizerCliTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("character_coverage must be in [0.98, 1]: 0.5"));
     }
 
+    @Test
+    void javaBackendWritesTheSameIdsAsSentencePieceAndLinesModeReadsText() throws IOException {
+        Path text = dir.resolve("corpus.txt");
+        StringBuilder sb = new StringBuilder();
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(SampleCorpus.dir().resolve("web.jsonl.gz")));
+             var r = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                sb.append(new ObjectMapper().readTree(line).get("text").asText().replace('\n', ' ')).append('\n');
+            }
+        }
+        Files.writeString(text, sb);
+        Path tok = dir.resolve("tok");
+        assertEquals(0, Kiln.execute("tokenizer", "train", "--lines", "-i", text.toString(), "--vocab-size", "1500",
+                "-o", tok.toString(), "-q"), err.toString(StandardCharsets.UTF_8));
+        Path jni = dir.resolve("jni.jsonl");
+        Path java = dir.resolve("java.jsonl");
+        assertEquals(0, Kiln.execute("tokenizer", "encode", "--lines", "-m", tok.toString(), text.toString(), "-o", jni.toString(), "-q"));
+        assertEquals(0, Kiln.execute("tokenizer", "encode", "--lines", "--backend", "java", "-m", tok.toString(), text.toString(),
+                "-o", java.toString(), "-q"));
+        assertEquals(1500, Files.readAllLines(jni).size());
+        assertEquals(Files.readString(jni), Files.readString(java));
+    }
+
     private static String firstText(Path jsonlGz) throws IOException {
         try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(jsonlGz));
              var r = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {

@@ -88,6 +88,23 @@ class WikidataCommandTest {
         assertEquals(1, Kiln.execute("wikidata", bad.toString(), "-o", dir.resolve("b.jsonl").toString(), "-q", "--strict"));
         assertFalse(Files.exists(dir.resolve("b.jsonl")));
         assertEquals(2, Kiln.execute("wikidata", bad.toString(), "--mode", "prose"));
+        assertEquals(2, Kiln.execute("wikidata", bad.toString(), "--format", "csv"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--format must be one of"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void documentsFlowThroughPipelineStages() throws IOException {
+        Path yaml = dir.resolve("stages.yaml");
+        Files.writeString(yaml, "stages:\n  - name: test_min_words\n    min_words: 30\n");
+        Path o = dir.resolve("long.jsonl");
+        int rc = Kiln.execute("wikidata", triples(), "-o", o.toString(), "--pipeline", yaml.toString());
+        assertEquals(0, rc, err.toString(StandardCharsets.UTF_8));
+        JsonNode meta = Configs.JSON.readTree(dir.resolve("long.jsonl.meta.json").toFile());
+        long written = meta.at("/pipeline/docs_written").asLong();
+        long dropped = meta.at("/pipeline/stages/0/dropped_by_reason/too_few_words").asLong();
+        assertEquals(13_528, written + dropped);
+        assertTrue(written > 200 && dropped > 10_000, written + " written, " + dropped + " dropped");
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("test_min_words"));
     }
 
     @Test

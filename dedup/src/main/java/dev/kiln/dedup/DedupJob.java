@@ -53,6 +53,9 @@ public record DedupJob(List<String> inputs, Path output, Path clusters, Path met
      */
     public Map<String, Object> run(Consumer<String> log) throws IOException {
         long t0 = System.nanoTime();
+        List<java.lang.management.MemoryPoolMXBean> heap = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP).toList();
+        heap.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
         List<Path> files = Inputs.expand(inputs);
         BadRecords bad = new BadRecords(strict, log);
         RunMetadata meta = new RunMetadata("dedup", KilnVersion.get());
@@ -83,6 +86,13 @@ public record DedupJob(List<String> inputs, Path output, Path clusters, Path met
             stats.put("docs_written", written);
             stats.put("write_pass_seconds", Math.round((System.nanoTime() - t2) / 1e6) / 1e3);
             stats.put("seconds", Math.round((System.nanoTime() - t0) / 1e6) / 1e3);
+            long peak = 0;
+            for (java.lang.management.MemoryPoolMXBean p : heap) {
+                peak += p.getPeakUsage().getUsed();
+            }
+            // garbage included: the JVM collects lazily below -Xmx, so this is an upper bound on what dedup needs
+            stats.put("heap_peak_mib", peak >> 20);
+            stats.put("heap_max_mib", Runtime.getRuntime().maxMemory() >> 20);
             meta.put("dedup", stats);
             List<Path> outs = new ArrayList<>(List.of(output));
             if (clusters != null) {

@@ -1,13 +1,15 @@
 package dev.kiln.dedup;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import org.apache.datasketches.hash.MurmurHash3;
 
 /**
  * The exact-duplicate key of a text: its 128-bit MurmurHash3 after case and whitespace folding, so texts
  * that differ only in letter case, line breaks or runs of spaces get the same key. With 128 bits, the
  * chance of any false match among 10 billion texts is about 10^-19.
+ *
+ * <p>Case folding is per code point, {@code toLowerCase(toUpperCase(c))}, so Greek final sigma and the
+ * dotless/dotted i fold with their capitals. <b>NOTE:</b> one-to-many foldings ({@code ß} vs {@code SS})
+ * are not applied.
  */
 public final class TextKey {
 
@@ -16,32 +18,63 @@ public final class TextKey {
     private TextKey() {
     }
 
-    /**
-     * Case-folded (upper- then lower-cased, locale-independent, so {@code ß}/{@code SS} and Greek final sigma fold
-     * together) with every whitespace run replaced by one space, trimmed.
-     */
+    /** Case-folded with every whitespace run replaced by one space, trimmed. */
     public static String normalize(String text) {
-        text = text.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
-        StringBuilder sb = new StringBuilder(text.length());
+        char[] c = text.toCharArray();
+        return new String(c, 0, fold(c));
+    }
+
+    /**
+     * Folds {@code c} in place and returns the folded length. In place is safe: no code point folds to
+     * more UTF-16 units than it has (Unicode has no simple case mapping between the BMP and the
+     * supplementary planes), and a space is written only in place of skipped whitespace.
+     */
+    private static int fold(char[] c) {
+        int n = c.length;
+        int w = 0;
         boolean space = false;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            i += Character.charCount(cp);
+        for (int i = 0; i < n; i++) {
+            char ch = c[i];
+            if (ch < 128) {
+                if (ch == ' ' || (ch >= 9 && ch <= 13) || (ch >= 28 && ch <= 31)) {
+                    space = w > 0;
+                    continue;
+                }
+                if (space) {
+                    c[w++] = ' ';
+                    space = false;
+                }
+                c[w++] = ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch;
+                continue;
+            }
+            int cp = ch;
+            int units = 1;
+            if (Character.isHighSurrogate(ch) && i + 1 < n && Character.isLowSurrogate(c[i + 1])) {
+                cp = Character.toCodePoint(ch, c[i + 1]);
+                units = 2;
+            }
             if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
-                space = sb.length() > 0;
+                space = w > 0;
+                i += units - 1;
                 continue;
             }
             if (space) {
-                sb.append(' ');
+                c[w++] = ' ';
                 space = false;
             }
-            sb.appendCodePoint(cp);
+            int f = Character.toLowerCase(Character.toUpperCase(cp));
+            if (Character.charCount(f) > units) {
+                f = cp;
+            }
+            w += Character.toChars(f, c, w);
+            i += units - 1;
         }
-        return sb.toString();
+        return w;
     }
 
-    /** The 128-bit key of {@code text} as {@code {h1, h2}}. */
+    /** The 128-bit key of {@code text} as {@code {h1, h2}}: MurmurHash3 of the folded text's UTF-16 code units. */
     public static long[] of(String text) {
-        return MurmurHash3.hash(normalize(text).getBytes(StandardCharsets.UTF_8), SEED);
+        char[] c = text.toCharArray();
+        return MurmurHash3.hash(c, 0, fold(c), SEED);
     }
 }

@@ -31,6 +31,10 @@ class ExactDedupTest {
         assertEquals(Decision.keep(), d.test(Document.of("c", "Hello World! Second line", "")));
         assertEquals(2, d.distinct());
         assertEquals("hello world. second line", TextKey.normalize("\n Hello\u00a0 WORLD.\r\n\tSecond line  "));
+        // Greek final sigma folds with capital sigma; supplementary characters (emoji) pass through
+        assertEquals(TextKey.normalize("ÜBER 😀\u2003ΣΊΣΥΦΟΣ"), TextKey.normalize("über\n😀 σίσυφος"));
+        assertEquals("über 😀 σίσυφοσ", TextKey.normalize("über\n😀 σίσυφος"));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(TextKey.of("ÜBER 😀 ΣΊΣΥΦΟΣ"), TextKey.of(" über 😀 σίσυφος"));
     }
 
     @Test

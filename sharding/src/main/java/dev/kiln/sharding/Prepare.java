@@ -106,6 +106,7 @@ public final class Prepare {
             throw new ConfigException(work + " was made with a different configuration. HINT: use --overwrite to start again");
         }
         Files.createDirectories(work);
+        removeStaleTemporaries();
         if (!resumed) {
             dev.kiln.core.io.AtomicFile.write(configFile, configJson);
         } else {
@@ -434,6 +435,16 @@ public final class Prepare {
         }
         if (cfg.tokenizer() == null) {
             deleteTree(out.resolve("tokenizer"));
+        }
+    }
+
+    /** Deletes the temporary files an interrupted run left (hidden {@code .*.kiln-tmp} names only kiln writes). */
+    private void removeStaleTemporaries() throws IOException {
+        try (Stream<Path> s = Files.walk(out)) {
+            for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".kiln-tmp")).toList()) {
+                log.accept("prepare: removing " + p.getFileName() + " left by an interrupted run");
+                Files.deleteIfExists(p);
+            }
         }
     }
 

@@ -97,7 +97,6 @@ final class BpeMerger {
     private final LongIntMap pairIndex = new LongIntMap(1 << 16);
     private long[] pairKey = new long[1 << 16];
     private long[] pairCount = new long[1 << 16];
-    private boolean[] pairValid = new boolean[1 << 16];
     private int[][] pairWords = new int[1 << 16][];
     private int[] pairWordsN = new int[1 << 16];
     private int[] lastWord = new int[1 << 16];
@@ -149,9 +148,14 @@ final class BpeMerger {
         return lastFrequency;
     }
 
-    /** Number of distinct pairs ever indexed. */
+    /** Number of distinct valid pairs ever indexed. */
     int pairsIndexed() {
         return nPairs;
+    }
+
+    /** Number of distinct pairs looked at, valid or not. */
+    int pairsSeen() {
+        return pairIndex.size();
     }
 
     /** Runs up to {@code target} merges that add a new piece; returns the new pieces in merge order. */
@@ -267,18 +271,30 @@ final class BpeMerger {
         }
         long key = (long) x << 32 | (y & 0xFFFFFFFFL);
         int p = pairIndex.get(key);
-        if (p < 0) {
+        if (p == -1) {
             p = newPair(key, x, y);
         }
-        return pairValid[p] ? p : -1;
+        return p; // INVALID (-2) is negative too
     }
 
+    /** Marks an invalid pair in the index; such pairs take no slot in the pair arrays. */
+    private static final int INVALID = -2;
+
     private int newPair(long key, int x, int y) {
+        int len = symLen[x] + symLen[y];
+        boolean valid = false;
+        if (len <= rules.maxLength()) {
+            String s = symStr.get(x) + symStr.get(y);
+            valid = !reserved.contains(s) && rules.isValid(s, len);
+        }
+        if (!valid) {
+            pairIndex.putNew(key, INVALID);
+            return INVALID;
+        }
         if (nPairs == pairKey.length) {
-            int cap = nPairs * 2;
+            int cap = nPairs + (nPairs >> 1);
             pairKey = Arrays.copyOf(pairKey, cap);
             pairCount = Arrays.copyOf(pairCount, cap);
-            pairValid = Arrays.copyOf(pairValid, cap);
             pairWords = Arrays.copyOf(pairWords, cap);
             pairWordsN = Arrays.copyOf(pairWordsN, cap);
             int old = lastWord.length;
@@ -289,13 +305,6 @@ final class BpeMerger {
         }
         int p = nPairs++;
         pairKey[p] = key;
-        int len = symLen[x] + symLen[y];
-        boolean valid = false;
-        if (len <= rules.maxLength()) {
-            String s = symStr.get(x) + symStr.get(y);
-            valid = !reserved.contains(s) && rules.isValid(s, len);
-        }
-        pairValid[p] = valid;
         pairIndex.putNew(key, p);
         return p;
     }

@@ -153,6 +153,10 @@ public final class BpeTrainer {
             }
         }
         counts = new HashMap<>();
+        if (totalChars == 0) {
+            throw new ConfigException("no text to train on (" + documentsSeen + " documents read, all empty). "
+                    + "HINT: check the inputs and --text-field");
+        }
 
         // alphabet: most frequent characters up to the coverage
         List<Map.Entry<Integer, long[]>> sorted = new ArrayList<>(charCounts.entrySet());
@@ -231,6 +235,7 @@ public final class BpeTrainer {
         stats.put("merges", (long) learned.size());
         stats.put("last_merge_frequency", merger.lastFrequency());
         stats.put("pairs_indexed", (long) merger.pairsIndexed());
+        stats.put("pairs_seen", (long) merger.pairsSeen());
         stats.put("vocab_size", (long) total);
         stats.put("count_seconds", (countNanos + tCounted - t0) / 1e9);
         stats.put("merge_seconds", (tMerged - tCounted) / 1e9);

@@ -27,7 +27,7 @@ final class LongIntMap {
         return (int) k;
     }
 
-    /** The value for {@code key}, or -1. */
+    /** The value for {@code key}, or -1 if absent (store other values than -1). */
     int get(long key) {
         int i = hash(key) & mask;
         while (true) {

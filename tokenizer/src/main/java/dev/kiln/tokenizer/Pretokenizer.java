@@ -9,7 +9,7 @@ import java.util.function.Consumer;
  * U+0020 escaped to {@code ▁}), then a split before each {@code ▁} as {@code split_by_whitespace} does.
  *
  * <p>Unlike SentencePiece, which trains on lines, kiln trains on whole documents: each run of newlines
- * is a word of its own, so {@code \n} and {@code \n\n} can become pieces while no piece spans a line
+ * (LF and CR) is a word of its own, so {@code \n} and {@code \n\n} can become pieces while no piece spans a line
  * break. User-defined symbols are cut out of the text (they are pieces already) and act as boundaries.
  */
 final class Pretokenizer {
@@ -111,10 +111,10 @@ final class Pretokenizer {
             boolean boundary;
             if (i == start) {
                 boundary = false;
-            } else if (c == '\n') {
-                boundary = s.charAt(i - 1) != '\n';
+            } else if (isNewline(c)) {
+                boundary = !isNewline(s.charAt(i - 1));
             } else {
-                boundary = c == KEY_WS || s.charAt(i - 1) == '\n';
+                boundary = c == KEY_WS || isNewline(s.charAt(i - 1));
             }
             if (boundary) {
                 sink.accept(s.substring(start, i));
@@ -124,5 +124,10 @@ final class Pretokenizer {
         if (start < to) {
             sink.accept(s.substring(start, to));
         }
+    }
+
+    /** LF and CR: a run of them (e.g. {@code \r\n\r\n}) is a word of its own. */
+    private static boolean isNewline(char c) {
+        return c == '\n' || c == '\r';
     }
 }

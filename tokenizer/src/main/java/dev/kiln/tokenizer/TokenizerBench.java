@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
@@ -65,29 +66,40 @@ public final class TokenizerBench {
 
     /**
      * Encodes every line of {@code text}: token count and bytes per token (UTF-8 bytes of the file,
-     * newlines included, over tokens), then the best of {@code repeats} timed passes on 1 and on
-     * {@code threads} threads after one warm-up pass.
+     * newlines included, over tokens), lines where the Java encoder differs from SentencePiece's JNI, then
+     * for each backend the best of {@code repeats} timed passes on 1 and on {@code threads} threads after
+     * one warm-up pass.
      */
     public static List<String> encode(Path model, Path text, int threads, int repeats) throws IOException {
         List<String> lines = new ArrayList<>();
         List<String> texts = Files.readAllLines(text, StandardCharsets.UTF_8).stream().filter(s -> !s.isEmpty()).toList();
         long bytes = Files.size(text);
-        try (Encoder enc = Encoder.load(model)) {
+        try (Encoder jni = Encoder.load(model, Encoder.Backend.JNI);
+             Encoder java = Encoder.load(model, Encoder.Backend.JAVA)) {
+            int[][] a = jni.encodeAll(texts, threads);
+            int[][] b = java.encodeAll(texts, threads);
             long tokens = 0;
-            for (int[] ids : enc.encodeAll(texts, threads)) {
-                tokens += ids.length;
+            int differ = 0;
+            for (int i = 0; i < a.length; i++) {
+                tokens += a[i].length;
+                differ += Arrays.equals(a[i], b[i]) ? 0 : 1;
             }
             lines.add("tokens=" + tokens);
             lines.add(fmt("bytes_per_token", (double) bytes / tokens));
-            for (int th : threads == 1 ? new int[] {1} : new int[] {1, threads}) {
-                double best = Double.MAX_VALUE;
-                for (int i = 0; i < repeats; i++) {
-                    long s = System.nanoTime();
-                    enc.encodeAll(texts, th);
-                    best = Math.min(best, (System.nanoTime() - s) / 1e9);
+            lines.add("java_backend=" + java.backend());
+            lines.add("java_lines_differing=" + differ);
+            for (Encoder enc : List.of(jni, java)) {
+                String name = enc == jni ? "jni" : "java";
+                for (int th : threads == 1 ? new int[] {1} : new int[] {1, threads}) {
+                    double best = Double.MAX_VALUE;
+                    for (int i = 0; i < repeats; i++) {
+                        long s = System.nanoTime();
+                        enc.encodeAll(texts, th);
+                        best = Math.min(best, (System.nanoTime() - s) / 1e9);
+                    }
+                    lines.add(fmt(name + "_encode_seconds_threads_" + th, best));
+                    lines.add(fmt(name + "_encode_mb_per_s_threads_" + th, bytes / 1e6 / best));
                 }
-                lines.add(fmt("encode_seconds_threads_" + th, best));
-                lines.add(fmt("encode_mb_per_s_threads_" + th, bytes / 1e6 / best));
             }
         }
         return lines;

@@ -232,4 +232,27 @@ class BpeTrainerTest {
         assertThrows(ConfigException.class, () -> TrainerConfig.preset("gpt2", 1000));
         assertEquals(List.of(), Arrays.stream(new String[0]).collect(Collectors.toList()));
     }
+
+    @Test
+    void crlfRunsArePiecesOfTheirOwnAndEmptyInputIsAnError() throws IOException {
+        String book = Files.readString(Corpora.SAMPLE.resolve("gutenberg").resolve("kjv-genesis.txt"), StandardCharsets.UTF_8);
+        assertTrue(book.length() > 150_000);
+        // the whole book as ONE document: long documents are counted, never skipped
+        TrainResult r = Corpora.train(TrainerConfig.reference(700).build(), List.of(book));
+        assertEquals(1L, r.stats().get("documents_used"));
+        List<String> pieces = r.model().pieces().stream().map(SentencePieceModel.Piece::piece).toList();
+        assertTrue(pieces.contains("\r\n"), "CRLF learned as a piece");
+        for (String p : pieces) {
+            if (p.contains("\r") || p.contains("\n")) {
+                assertTrue(p.chars().allMatch(c -> c == '\r' || c == '\n'), "piece mixes a line break with text: " + p);
+            }
+        }
+        try (Encoder enc = Encoder.of(r.model().toBytes(), Normalization.IDENTITY)) {
+            String para = book.substring(5000, 7000);
+            assertEquals(para, enc.decode(enc.encode(para)));
+        }
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> Corpora.train(TrainerConfig.reference(700).build(), List.of("", "")));
+        assertTrue(e.getMessage().startsWith("no text to train on (2 documents read"), e.getMessage());
+    }
 }

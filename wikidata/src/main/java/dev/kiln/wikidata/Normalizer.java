@@ -1,6 +1,5 @@
 package dev.kiln.wikidata;
 
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -90,7 +89,8 @@ public final class Normalizer {
                 if (reason != null) {
                     return drop(reason);
                 }
-                if (type == Datatype.UNKNOWN && FULL_TIME.matcher(object).matches()) {
+                if (type == Datatype.UNKNOWN && (object.charAt(0) == '+' || object.charAt(0) == '-')
+                        && FULL_TIME.matcher(object).matches()) {
                     object = time(object);
                 }
             }
@@ -100,20 +100,25 @@ public final class Normalizer {
     }
 
     private String noiseShape(String v, Datatype type) {
-        if (URL.matcher(v).find()) {
+        // cheap character tests first: the regexes run only on values that could match
+        if (v.indexOf("://") > 0 && URL.matcher(v).find()) {
             return "url_value";
         }
-        if (DOI.matcher(v).find()) {
+        char c = v.charAt(0);
+        boolean digit = c >= '0' && c <= '9';
+        if (digit && v.startsWith("10.") && DOI.matcher(v).find()) {
             return "doi_value";
         }
         boolean idLike = type == Datatype.STRING || type == Datatype.UNKNOWN || type == Datatype.EXTERNAL_ID;
-        if (idLike && LONG_ID.matcher(v).matches()) {
+        if (idLike && digit && v.length() >= 8 && LONG_ID.matcher(v).matches()) {
             return "long_numeric_id";
         }
-        if (COORDINATE.matcher(v).matches()) {
+        if ((digit || c == '-' || c == 'P' || c == 'p') && (v.indexOf(',') > 0 || v.indexOf('(') > 0)
+                && COORDINATE.matcher(v).matches()) {
             return "coordinate_value";
         }
-        if (v.length() < 256 && MEDIA.matcher(v).find()) {
+        int dot = v.lastIndexOf('.');
+        if (dot > 0 && dot >= v.length() - 5 && v.length() < 256 && MEDIA.matcher(v).find()) {
             return "media_value";
         }
         return null;
@@ -201,10 +206,5 @@ public final class Normalizer {
         }
         String t = dirty ? s.replaceAll("[\\t\\r\\n]+", " ") : s;
         return t.strip();
-    }
-
-    @Override
-    public String toString() {
-        return "Normalizer" + config.toString().toLowerCase(Locale.ROOT);
     }
 }

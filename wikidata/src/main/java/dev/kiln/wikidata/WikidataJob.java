@@ -1,15 +1,10 @@
 package dev.kiln.wikidata;
 
-import dev.kiln.core.io.BadRecords;
-import dev.kiln.core.io.DocumentWriter;
 import dev.kiln.core.io.Formats;
-import dev.kiln.core.io.Inputs;
-import dev.kiln.core.pipeline.DocumentSink;
-import dev.kiln.core.pipeline.KilnVersion;
+import dev.kiln.core.io.ReadOptions;
 import dev.kiln.core.pipeline.Pipeline;
-import dev.kiln.core.pipeline.PipelineRunner;
+import dev.kiln.core.pipeline.PipelineJob;
 import dev.kiln.core.pipeline.Progress;
-import dev.kiln.core.pipeline.RunMetadata;
 import dev.kiln.core.pipeline.RunStats;
 import dev.kiln.core.pipeline.RunnerOptions;
 import java.io.IOException;
@@ -60,42 +55,12 @@ public record WikidataJob(List<String> inputs, Path output, Path metadata, boole
      * @param log one line per bad row
      */
     public Result run(Pipeline pipeline, Progress.Listener listener, Consumer<String> log) throws IOException {
-        List<Path> files = Inputs.expand(inputs);
-        BadRecords bad = new BadRecords(strict, log);
-        RunMetadata meta = new RunMetadata("wikidata", KilnVersion.get());
-        meta.put("config", configMap());
-        meta.files("inputs", files);
-        RunStats stats;
-        Map<String, Object> wd;
-        DocumentWriter out = null;
-        try (WikidataSource source = WikidataSource.open(files, config, bad)) {
-            out = output == null ? null : TextLinesWriter.handles(output) ? TextLinesWriter.open(output) : Formats.writer(output);
-            DocumentWriter o = out;
-            DocumentSink sink = o == null ? DocumentSink.DISCARD : o::write;
-            stats = new PipelineRunner(runner).run(source, pipeline, sink, null, listener);
-            if (out != null) {
-                out.commit();
-            }
-            wd = source.stats();
-        } finally {
-            if (out != null) {
-                out.close();
-            }
-        }
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("files", files.size());
-        input.put("bad_records", bad.total());
-        input.put("bad_records_by_kind", bad.countsByKind());
-        input.put("bad_record_examples", bad.examples());
-        meta.put("input", input);
-        meta.put("wikidata", wd);
-        meta.put("pipeline", stats.toMap());
-        meta.files("outputs", output == null ? List.of() : List.of(output));
-        Path mp = metadataPath();
-        if (mp != null) {
-            meta.write(mp);
-        }
-        return new Result(stats, wd, bad.total(), mp);
+        WikidataSource[] source = new WikidataSource[1];
+        PipelineJob job = new PipelineJob("wikidata", inputs, ReadOptions.DEFAULT, output, null, metadata, strict, runner, configMap());
+        PipelineJob.Result r = job.run(pipeline, listener, log, meta -> meta.put("wikidata", source[0].stats()),
+                (files, bad) -> source[0] = WikidataSource.open(files, config, bad),
+                path -> TextLinesWriter.handles(path) ? TextLinesWriter.open(path) : Formats.writer(path));
+        return new Result(r.stats(), source[0].stats(), r.badRecords(), r.metadataPath());
     }
 
     private Map<String, Object> configMap() {

@@ -17,8 +17,9 @@ import java.util.Map;
 import org.apache.arrow.compression.CommonsCompressionFactory;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.LargeVarCharVector;
+import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.ipc.ArrowReader;
@@ -184,20 +185,20 @@ public final class ArrowDocumentReader implements DocumentReader {
             bad.report(position(), "missing_text", "column '" + options.textField() + "' is null");
             return null;
         }
-        byte[] bytes = ((BaseVariableWidthVector) tv).get(i);
+        byte[] bytes = tv instanceof LargeVarCharVector large ? large.get(i) : ((VarCharVector) tv).get(i);
         String text = bytes == null ? null : Utf8.decode(bytes, 0, bytes.length);
         if (text == null) {
             bad.report(position(), "invalid_utf8", "column '" + options.textField() + "' is not valid UTF-8");
             return null;
         }
-        Object idv = idIdx >= 0 ? ColumnValues.normalize(root.getVector(idIdx).getObject(i)) : null;
+        Object idv = idIdx >= 0 ? value(root.getVector(idIdx), i) : null;
         String id = idv != null ? idv.toString() : name + ":" + fileRow;
-        Object sv = sourceIdx >= 0 ? ColumnValues.normalize(root.getVector(sourceIdx).getObject(i)) : null;
+        Object sv = sourceIdx >= 0 ? value(root.getVector(sourceIdx), i) : null;
         String fileSource = sv == null ? null : sv.toString();
         Map<String, Object> meta = new LinkedHashMap<>();
         if (metaIdx >= 0 && !root.getVector(metaIdx).isNull(i)) {
             try {
-                meta.putAll(MetadataJson.decode(ColumnValues.normalize(root.getVector(metaIdx).getObject(i)).toString()));
+                meta.putAll(MetadataJson.decode(value(root.getVector(metaIdx), i).toString()));
             } catch (JsonProcessingException e) {
                 bad.report(position(), "malformed_json", "metadata column: " + e.getOriginalMessage());
                 return null;
@@ -205,13 +206,27 @@ public final class ArrowDocumentReader implements DocumentReader {
         }
         for (int c : others) {
             FieldVector v = root.getVector(c);
-            meta.put(v.getName(), ColumnValues.normalize(v.getObject(i)));
+            meta.put(v.getName(), value(v, i));
         }
         String src = options.source() != null ? options.source() : fileSource != null ? fileSource : "";
         if (fileSource != null && options.source() != null && !fileSource.equals(options.source())) {
             meta.put("source", fileSource);
         }
         return new Document(id, text, src, meta);
+    }
+
+    /** A cell as a metadata value; strings are decoded straight from the vector's bytes (no Text copy). */
+    private static Object value(FieldVector v, int i) {
+        if (v.isNull(i)) {
+            return null;
+        }
+        if (v instanceof VarCharVector s) {
+            return new String(s.get(i), StandardCharsets.UTF_8);
+        }
+        if (v instanceof LargeVarCharVector s) {
+            return new String(s.get(i), StandardCharsets.UTF_8);
+        }
+        return ColumnValues.normalize(v.getObject(i));
     }
 
     private static Field find(Schema schema, String name) {

@@ -22,8 +22,8 @@ import java.util.function.Consumer;
 /**
  * Read throughput of every input format on the same documents ({@code kiln bench read}): the input is
  * loaded once, written as JSONL.gz, JSONL.zst, Parquet (zstd) and Arrow IPC (zstd) by kiln's writers,
- * then each file is read back whole {@code repeats} times after one warm-up pass and the best pass is
- * kept. Last, the pipeline runner with no stages moves the JSONL.zst file on one worker thread (the
+ * then, after {@link #WARMUP_PASSES} untimed passes over every file, each is read back whole
+ * {@code repeats} times, round-robin across formats, and the best pass is kept. Last, the pipeline runner with no stages moves the JSONL.zst file on one worker thread (the
  * per-core figure of the issue's target, ≥ 150 MB/s of text) and on the default thread count.
  *
  * <p>MB/s counts UTF-8 bytes of document text (not file bytes), 10^6 bytes per MB, so formats compare on
@@ -33,6 +33,9 @@ import java.util.function.Consumer;
  * per-core throughput; wall-clock figures then mostly measure the load.
  */
 public final class ReadBenchmark {
+
+    /** Untimed passes over every format before timing. */
+    public static final int WARMUP_PASSES = 2;
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -47,7 +50,8 @@ public final class ReadBenchmark {
      * @param docs documents per pass
      * @param textBytes UTF-8 bytes of text per pass
      * @param seconds best pass
-     * @param writeSeconds time kiln's writer took to produce the file (NaN for runner lines)
+     * @param writeSeconds time kiln's writer took to produce the file, cold JIT (NaN for runner lines); not
+     *        printed, since a single cold pass says little
      */
     public record Row(String what, long fileBytes, long docs, long textBytes, double seconds, double cpuSeconds,
                       double writeSeconds) {
@@ -67,10 +71,8 @@ public final class ReadBenchmark {
 
         /** One aligned line of the report. */
         public String line() {
-            String write = Double.isNaN(writeSeconds) ? "" : String.format(Locale.ROOT, "  write %6.1f MB/s",
-                    textBytes / 1e6 / writeSeconds);
-            return String.format(Locale.ROOT, "%-30s %8.1f MB %8.1f MB/s %8.1f MB/cpu-s %,10.0f docs/s%s", what,
-                    fileBytes / 1e6, megabytesPerSecond(), megabytesPerCpuSecond(), docsPerSecond(), write);
+            return String.format(Locale.ROOT, "%-30s %8.1f MB %8.1f MB/s %8.1f MB/cpu-s %,10.0f docs/s", what,
+                    fileBytes / 1e6, megabytesPerSecond(), megabytesPerCpuSecond(), docsPerSecond());
         }
     }
 
@@ -105,11 +107,12 @@ public final class ReadBenchmark {
         for (Document d : docs) {
             textBytes += d.text().getBytes(StandardCharsets.UTF_8).length;
         }
-        log.accept(String.format(Locale.ROOT, "input %s: %,d documents, %.1f MB of text; best of %d passes after 1 warm-up",
+        log.accept(String.format(Locale.ROOT, "input %s: %,d documents, %.1f MB of text; best of %d round-robin passes after " + WARMUP_PASSES + " warm-up passes",
                 input, docs.size(), textBytes / 1e6, repeats));
 
-        log.accept(HEADER);
-        List<Row> rows = new ArrayList<>();
+        // write every format, then warm up on all of them before timing any, so the JIT state is the same for each
+        List<Path> files = new ArrayList<>();
+        List<Double> writeSeconds = new ArrayList<>();
         for (String name : FILES) {
             Path f = work.resolve(name);
             long t0 = System.nanoTime();
@@ -119,45 +122,52 @@ public final class ReadBenchmark {
                 }
                 w.commit();
             }
-            double writeSeconds = (System.nanoTime() - t0) / 1e9;
-            double best = Double.MAX_VALUE;
-            double bestCpu = Double.MAX_VALUE;
-            for (int pass = 0; pass <= repeats; pass++) {
-                long s = System.nanoTime();
-                long c = THREADS.getCurrentThreadCpuTime();
-                long n = readAll(f);
-                double sec = (System.nanoTime() - s) / 1e9;
-                double cpu = (THREADS.getCurrentThreadCpuTime() - c) / 1e9;
-                if (n != docs.size()) {
-                    throw new IllegalStateException(name + ": read " + n + " documents, wrote " + docs.size());
-                }
-                if (pass > 0) {
-                    best = Math.min(best, sec);
-                    bestCpu = Math.min(bestCpu, cpu);
-                }
-            }
-            Row row = new Row(name.substring("bench.".length()), Files.size(f), docs.size(), textBytes, best, bestCpu, writeSeconds);
-            log.accept(row.line());
-            rows.add(row);
+            writeSeconds.add((System.nanoTime() - t0) / 1e9);
+            files.add(f);
         }
         Path zst = work.resolve("bench.jsonl.zst");
-        for (int t : threads == 1 ? new int[] {1} : new int[] {1, threads}) {
-            RunnerOptions opts = RunnerOptions.DEFAULT.withThreads(t);
-            double best = Double.MAX_VALUE;
-            double bestCpu = Double.MAX_VALUE;
-            for (int pass = 0; pass <= repeats; pass++) {
-                long c = processCpuNanos();
-                try (FileSource src = FileSource.of(List.of(zst), ReadOptions.DEFAULT, BadRecords.lenient())) {
-                    RunStats st = new PipelineRunner(opts).run(src, Pipeline.of(), DocumentSink.DISCARD, null, Progress.Listener.NONE);
-                    double cpu = (processCpuNanos() - c) / 1e9;
-                    if (pass > 0) {
-                        best = Math.min(best, st.seconds());
-                        bestCpu = Math.min(bestCpu, cpu);
-                    }
-                }
+        int[] threadCounts = threads == 1 ? new int[] {1} : new int[] {1, threads};
+        for (int w = 0; w < WARMUP_PASSES; w++) {
+            for (Path f : files) {
+                check(f, readAll(f), docs.size());
             }
-            Row row = new Row("runner, no stages, " + opts.effectiveThreads() + " thread" + (opts.effectiveThreads() == 1 ? "" : "s"),
-                    Files.size(zst), docs.size(), textBytes, best, bestCpu, Double.NaN);
+            runner(zst, 1);
+        }
+        // timed passes round-robin over the formats, so a burst of load on the shared machine hits all alike
+        int k = files.size() + threadCounts.length;
+        double[] best = new double[k];
+        double[] bestCpu = new double[k];
+        java.util.Arrays.fill(best, Double.MAX_VALUE);
+        java.util.Arrays.fill(bestCpu, Double.MAX_VALUE);
+        for (int pass = 0; pass < repeats; pass++) {
+            for (int i = 0; i < files.size(); i++) {
+                long s = System.nanoTime();
+                long c = THREADS.getCurrentThreadCpuTime();
+                long n = readAll(files.get(i));
+                best[i] = Math.min(best[i], (System.nanoTime() - s) / 1e9);
+                bestCpu[i] = Math.min(bestCpu[i], (THREADS.getCurrentThreadCpuTime() - c) / 1e9);
+                check(files.get(i), n, docs.size());
+            }
+            for (int j = 0; j < threadCounts.length; j++) {
+                long c = processCpuNanos();
+                double sec = runner(zst, threadCounts[j]);
+                int i = files.size() + j;
+                best[i] = Math.min(best[i], sec);
+                bestCpu[i] = Math.min(bestCpu[i], (processCpuNanos() - c) / 1e9);
+            }
+        }
+        log.accept(HEADER);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            Row row;
+            if (i < files.size()) {
+                row = new Row(FILES.get(i).substring("bench.".length()), Files.size(files.get(i)), docs.size(), textBytes,
+                        best[i], bestCpu[i], writeSeconds.get(i));
+            } else {
+                int t = RunnerOptions.DEFAULT.withThreads(threadCounts[i - files.size()]).effectiveThreads();
+                row = new Row("runner, no stages, " + t + " thread" + (t == 1 ? "" : "s"), Files.size(zst), docs.size(),
+                        textBytes, best[i], bestCpu[i], Double.NaN);
+            }
             log.accept(row.line());
             rows.add(row);
         }
@@ -167,6 +177,21 @@ public final class ReadBenchmark {
     /** CPU time of the whole process (all threads, GC and JIT included). */
     private static long processCpuNanos() {
         return ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime();
+    }
+
+    /** Runs the runner with no stages over {@code zst}; returns its wall seconds. */
+    private static double runner(Path zst, int threads) throws IOException {
+        try (FileSource src = FileSource.of(List.of(zst), ReadOptions.DEFAULT, BadRecords.lenient())) {
+            RunStats st = new PipelineRunner(RunnerOptions.DEFAULT.withThreads(threads))
+                    .run(src, Pipeline.of(), DocumentSink.DISCARD, null, Progress.Listener.NONE);
+            return st.seconds();
+        }
+    }
+
+    private static void check(Path f, long read, long written) {
+        if (read != written) {
+            throw new IllegalStateException(f + ": read " + read + " documents, wrote " + written);
+        }
     }
 
     private static long readAll(Path f) throws IOException {

@@ -44,6 +44,18 @@ public record PipelineJob(String command, List<String> inputs, ReadOptions read,
                          Map<String, Object> metadata) {
     }
 
+    /** Opens the job's document source over the expanded input files (default: {@link FileSource}). */
+    @FunctionalInterface
+    public interface SourceOpener {
+        DocumentSource open(List<Path> files, BadRecords bad) throws IOException;
+    }
+
+    /** Opens the writer for an output path (default: {@link Formats#writer}). */
+    @FunctionalInterface
+    public interface WriterOpener {
+        DocumentWriter open(Path path) throws IOException;
+    }
+
     /** The metadata path actually used, or null. */
     public Path metadataPath() {
         if (metadata != null) {
@@ -62,6 +74,15 @@ public record PipelineJob(String command, List<String> inputs, ReadOptions read,
      */
     public Result run(Pipeline pipeline, Progress.Listener listener, Consumer<String> log,
                       Consumer<RunMetadata> extra) throws IOException {
+        return run(pipeline, listener, log, extra, (files, bad) -> FileSource.of(files, read, bad), Formats::writer);
+    }
+
+    /**
+     * Runs the job with another kind of source (e.g. Wikidata triples verbalised to documents) or writer
+     * (e.g. plain text lines); everything else (atomic outputs, rejects, statistics, metadata) is shared.
+     */
+    public Result run(Pipeline pipeline, Progress.Listener listener, Consumer<String> log, Consumer<RunMetadata> extra,
+                      SourceOpener sources, WriterOpener writers) throws IOException {
         List<Path> files = Inputs.expand(inputs);
         BadRecords bad = new BadRecords(strict, log);
         RunMetadata meta = new RunMetadata(command, KilnVersion.get());
@@ -74,8 +95,8 @@ public record PipelineJob(String command, List<String> inputs, ReadOptions read,
         DocumentWriter out = null;
         DocumentWriter rej = null;
         RunStats stats;
-        try (FileSource source = FileSource.of(files, read, bad)) {
-            out = output == null ? null : Formats.writer(output);
+        try (DocumentSource source = sources.open(files, bad)) {
+            out = output == null ? null : writers.open(output);
             rej = rejects == null ? null : Formats.writer(rejects);
             DocumentWriter o = out;
             DocumentWriter r = rej;

@@ -15,7 +15,7 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.Float8Vector;
-import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.LargeVarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowStreamWriter;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
@@ -123,10 +123,10 @@ class ForeignColumnarFilesTest {
     }
 
     @Test
-    void arrowStreamFormatWithOtherColumnsIsRead() throws IOException {
+    void arrowStreamFormatWithLargeUtf8TextAndOtherColumnsIsRead() throws IOException {
         Path f = dir.resolve("foreign.arrows");
         Schema schema = new Schema(List.of(
-                new Field("body", FieldType.nullable(ArrowType.Utf8.INSTANCE), null),
+                new Field("body", FieldType.nullable(ArrowType.LargeUtf8.INSTANCE), null),
                 new Field("n", FieldType.nullable(new ArrowType.Int(64, true)), null),
                 new Field("p", FieldType.nullable(new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)), null)));
         try (BufferAllocator a = new RootAllocator(); VectorSchemaRoot root = VectorSchemaRoot.create(schema, a);
@@ -134,7 +134,7 @@ class ForeignColumnarFilesTest {
             w.start();
             for (int batch = 0; batch < 2; batch++) {
                 root.allocateNew();
-                VarCharVector body = (VarCharVector) root.getVector("body");
+                LargeVarCharVector body = (LargeVarCharVector) root.getVector("body");
                 for (int i = 0; i < 3; i++) {
                     if (batch == 1 && i == 1) {
                         body.setNull(i);

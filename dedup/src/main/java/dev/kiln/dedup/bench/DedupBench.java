@@ -44,8 +44,12 @@ import java.util.function.Consumer;
  */
 public record DedupBench(Path corpus, int docs, int threads, long memory, Path work, long seed) {
 
+    /** Exact Jaccard similarity of each planted near-duplicate to its original, by ordinal. */
+    private static final java.util.Map<Integer, Float> exactJ = new java.util.HashMap<>();
+
     /** Runs the benchmark and returns the Markdown report. */
     public String run(Consumer<String> log) throws IOException {
+        exactJ.clear();
         DedupConfig config = DedupConfig.defaults().withThreads(threads).withMemory(memory).withTempDir(work);
         int nThreads = config.effectiveThreads();
         StringBuilder md = new StringBuilder();
@@ -92,11 +96,33 @@ public record DedupBench(Path corpus, int docs, int threads, long memory, Path w
         java.util.Map<String, Object> stats;
         double pass1;
         double pass2;
+        long[] plantedByKind = new long[4];
+        long[] foundByKind = new long[4];
+        long[] above = new long[4];      // planted with exact J >= 0.9
+        long[] foundAbove = new long[4];
+        long[] below = new long[4];      // planted with exact J < 0.8
+        long[] foundBelow = new long[4];
+        double pass1Cpu;
         try (DedupResult r = clusterFile(dedup, input)) {
             pass1 = (System.nanoTime() - t0) / 1e9;
+            pass1Cpu = (os.getProcessCpuTime() - pcpu0) / 1e9;
             for (int i = 0; i < r.docsIn(); i++) {
-                if (plantedAt(i, base.size()) && r.keeperOf(i) == r.keeperOf(i % base.size())) {
-                    found++;
+                if (plantedAt(i, base.size())) {
+                    int k = kindOf(i, base.size());
+                    plantedByKind[k]++;
+                    boolean hit = r.keeperOf(i) == r.keeperOf(i % base.size());
+                    float j = exactJ.get(i);
+                    if (hit) {
+                        found++;
+                        foundByKind[k]++;
+                    }
+                    if (j >= 0.9f) {
+                        above[k]++;
+                        foundAbove[k] += hit ? 1 : 0;
+                    } else if (j < 0.8f) {
+                        below[k]++;
+                        foundBelow[k] += hit ? 1 : 0;
+                    }
                 }
             }
             long t2 = System.nanoTime();
@@ -121,11 +147,28 @@ public record DedupBench(Path corpus, int docs, int threads, long memory, Path w
         md.append("| measurement | docs | seconds | docs/s | MB/s | docs per CPU-second |\n|---|---|---|---|---|---|\n");
         md.append(row("signatures, 1 thread (in memory)", sample.size(), oneWall, s1, oneCpu));
         md.append(row("signatures, " + nThreads + " threads (in memory)", sample.size(), allWall, s1, Double.NaN));
-        md.append(row("whole dedup pass 1 + clustering", docs, pass1, inputBytes / 1e6, Double.NaN));
+        md.append(row("whole dedup pass 1 + clustering", docs, pass1, inputBytes / 1e6, pass1Cpu));
         md.append(row("whole dedup, both passes (file to file)", docs, whole, inputBytes / 1e6, processCpu));
         md.append(String.format(Locale.ROOT, "%nPass 2 (re-read and write kept): %.1f s. Peak heap during the dedup: %,d MiB. Kept %,d of %,d; "
                 + "planted near-duplicates found: %,d of %,d (%.1f %%).%n", pass2, peakHeap >> 20, kept, docs, found, planted,
                 100.0 * found / Math.max(1, planted)));
+        String[] kinds = {"1 % scattered word edits", "3 % edited span", "appended boilerplate", "reflowed whitespace"};
+        md.append("\n| planted kind | planted | found | recall | with exact J >= 0.9: found | with exact J < 0.8: merged |\n"
+                + "|---|---|---|---|---|---|\n");
+        for (int k = 0; k < 4; k++) {
+            md.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %.1f %% | %,d of %,d (%.1f %%) | %,d of %,d |%n", kinds[k],
+                    plantedByKind[k], foundByKind[k], 100.0 * foundByKind[k] / Math.max(1, plantedByKind[k]),
+                    foundAbove[k], above[k], 100.0 * foundAbove[k] / Math.max(1, above[k]), foundBelow[k], below[k]));
+        }
+        long liveAfterGc = 0;
+        for (MemoryPoolMXBean p : heap) {
+            if (p.getCollectionUsage() != null) {
+                liveAfterGc = Math.max(liveAfterGc, p.getCollectionUsage().getUsed());
+            }
+        }
+        md.append(String.format(Locale.ROOT, "%nMax heap (-Xmx): %,d MiB; old generation after the last GC: %,d MiB. "
+                + "CPU-seconds are process CPU time (all threads, GC and JIT included); wall-clock figures depend on the machine's load.%n",
+                Runtime.getRuntime().maxMemory() >> 20, liveAfterGc >> 20));
         md.append("\nDedup statistics: ").append(stats).append("\n\n");
         md.append(SCurve.table(SCurve.measure(hasher, config.lsh(), config.threshold(), 400,
                 new double[] {0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0}, 500, seed)));
@@ -160,6 +203,7 @@ public record DedupBench(Path corpus, int docs, int threads, long memory, Path w
         Perturber p = Perturber.of(vocab.toString());
         SplittableRandom rnd = new SplittableRandom(seed);
         int planted = 0;
+        dev.kiln.dedup.Shingler shingler = dev.kiln.dedup.Shingler.create(DedupConfig.defaults().minhash());
         try (DocumentWriter w = Formats.writer(input)) {
             for (int i = 0; i < docs; i++) {
                 Document o = base.get(i % base.size());
@@ -177,6 +221,7 @@ public record DedupBench(Path corpus, int docs, int threads, long memory, Path w
                     };
                     if (k < 4) {
                         planted++;
+                        exactJ.put(i, (float) exactJaccard(shingler, o.text(), text));
                     }
                 }
                 w.write(new Document("bench-" + i, text, o.source(), java.util.Map.of()));
@@ -184,6 +229,27 @@ public record DedupBench(Path corpus, int docs, int threads, long memory, Path w
             w.commit();
         }
         return planted;
+    }
+
+    static double exactJaccard(dev.kiln.dedup.Shingler s, String a, String b) {
+        long[] x = java.util.Arrays.stream(s.shingles(a)).sorted().distinct().toArray();
+        long[] y = java.util.Arrays.stream(s.shingles(b)).sorted().distinct().toArray();
+        int i = 0;
+        int j = 0;
+        int inter = 0;
+        while (i < x.length && j < y.length) {
+            if (x[i] == y[j]) {
+                inter++;
+                i++;
+                j++;
+            } else if (x[i] < y[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        int union = x.length + y.length - inter;
+        return union == 0 ? 1 : inter / (double) union;
     }
 
     private static DedupResult clusterFile(Deduplicator d, Path input) throws IOException {

@@ -72,7 +72,7 @@ public final class KilnTsvReader implements TripleReader {
             bad.report(position, "missing_label", "empty " + (f[1].isBlank() ? "subject_label" : "property_label"));
             return null;
         }
-        boolean entity = !value.isEmpty() && ENTITY_KEY.matcher(value).matches();
+        boolean entity = looksLikeKey(value) && ENTITY_KEY.matcher(value).matches();
         if (label.isBlank() && (value.isBlank() || entity)) {
             bad.report(position, "missing_label", value.isBlank() ? "object has neither label nor value"
                     : "object " + value + " has no label");
@@ -81,6 +81,16 @@ public final class KilnTsvReader implements TripleReader {
         String subjectId = f[0].isEmpty() ? f[1] : f[0];
         return new Triple(subjectId, f[1], f[2], f[3], entity ? value : "", label.isBlank() ? value : label,
                 Datatype.UNKNOWN, "");
+    }
+
+    /** Cheap pre-test for {@link #ENTITY_KEY}: an id letter and a digit, or a colon. */
+    private static boolean looksLikeKey(String v) {
+        if (v.length() < 2) {
+            return false;
+        }
+        char c = v.charAt(0);
+        char d = v.charAt(1);
+        return (c == 'Q' || c == 'P' || c == 'L') && d >= '0' && d <= '9' || v.indexOf(':') > 0;
     }
 
     private int split(String line) {
