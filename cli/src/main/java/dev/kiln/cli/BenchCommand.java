@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             BenchDedupCommand.class,
             BenchFilterCommand.class,
             BenchTrainerCommand.class,
+            BenchTrainCommand.class,
             CommandLine.HelpCommand.class,
         })
 final class BenchCommand implements Callable<Integer> {

@@ -27,6 +27,9 @@ import picocli.CommandLine.Command;
             InfoCommand.class,
             WikidataCommand.class,
             PrepareCommand.class,
+            TrainCommand.class,
+            EvalCommand.class,
+            SampleCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Kiln implements Callable<Integer> {

@@ -1,0 +1,55 @@
+package dev.kiln.cli;
+
+import dev.kiln.trainer.eval.SampleConfig;
+import dev.kiln.trainer.loop.SampleJob;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code kiln sample}: continue a prompt with a trained model, greedy or sampled ({@link SampleJob}). */
+@Command(name = "sample", mixinStandardHelpOptions = true,
+        description = "Generate text from a checkpoint (its exported model.onnx when present): greedy by default, or --temperature/--top-k/--top-p.")
+final class SampleCommand implements Callable<Integer> {
+
+    @Option(names = "--checkpoint", paramLabel = "DIR", required = true, description = "A final/, best/ or step_NNNNNNN/ folder.")
+    Path checkpoint;
+
+    @Parameters(index = "0", paramLabel = "PROMPT", description = "Text to continue.")
+    String prompt;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML defaults for any option (flags win).")
+    Path config;
+
+    @Option(names = "--tokenizer", paramLabel = "MODEL", description = "SentencePiece model (default: the one in the training data's data_meta.json).")
+    Path tokenizer;
+
+    @Option(names = "--max-new-tokens", paramLabel = "N", defaultValue = "64", description = "Tokens to generate (default: ${DEFAULT-VALUE}).")
+    int maxNewTokens;
+
+    @Option(names = "--temperature", paramLabel = "X", defaultValue = "0", description = "0 = greedy (default: ${DEFAULT-VALUE}).")
+    double temperature;
+
+    @Option(names = "--top-k", paramLabel = "N", defaultValue = "0", description = "Keep the k most likely tokens, 0 = all (default: ${DEFAULT-VALUE}).")
+    int topK;
+
+    @Option(names = "--top-p", paramLabel = "X", defaultValue = "1.0", description = "Nucleus probability mass, 1 = all (default: ${DEFAULT-VALUE}).")
+    double topP;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1337", description = "Sampling seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--device", paramLabel = "cpu|cuda", defaultValue = "cpu", description = "Execution provider (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "ONNX Runtime threads (default: its own).")
+    int threads;
+
+    @Override
+    public Integer call() throws Exception {
+        SampleConfig sc = new SampleConfig(maxNewTokens, temperature, topK, topP, seed);
+        System.out.println(SampleJob.run(checkpoint, tokenizer, prompt, sc, device, threads));
+        return 0;
+    }
+}

@@ -1,0 +1,157 @@
+package dev.kiln.trainer.loop;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.core.config.Configs;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The loop end to end on shards written by kiln's sharding module. */
+class TrainingRunTest {
+
+    private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+    @Test
+    void lossFallsAndTheRunDirectoryHasEverything(@TempDir Path tmp) throws Exception {
+        Path data = Fixtures.data(tmp.resolve("data"));
+        Path run = tmp.resolve("run");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        TrainingRun.Result r = TrainingRun.run(Fixtures.tiny(120, 40, 60, 2, 20), data, run, new TrainingRun.Options(false, 0),
+                new PrintStream(log, true, StandardCharsets.UTF_8));
+        String console = log.toString(StandardCharsets.UTF_8);
+        System.out.println(console.lines().filter(l -> l.startsWith("eval") || l.startsWith("microset") || l.startsWith("sample"))
+                .reduce("", (a, b) -> a + b + "\n"));
+        assertTrue(r.finished());
+        assertEquals(120, r.losses().size());
+        List<JsonNode> metrics = MetricsLog.read(run);
+        assertEquals(120, metrics.size(), "log_interval 1: one line per step");
+        for (JsonNode m : metrics) {
+            for (String k : List.of("step", "loss", "lr", "tokens_per_s")) {
+                assertTrue(m.has(k), k + " in " + m);
+            }
+        }
+        List<JsonNode> evals = metrics.stream().filter(m -> m.has("val_loss")).toList();
+        assertEquals(List.of(40L, 60L, 80L, 120L), evals.stream().map(m -> m.get("step").asLong()).toList(),
+                "evals at the eval interval and before each save");
+        assertTrue(evals.stream().allMatch(m -> m.has("val_bpb")), "bpb from the recorded tokenizer");
+        double firstVal = evals.getFirst().get("val_loss").asDouble();
+        double lastVal = evals.getLast().get("val_loss").asDouble();
+        assertTrue(lastVal <= firstVal && lastVal < Math.log(260) - 2, "val loss fell from ln 260: " + firstVal + " -> " + lastVal);
+        double first10 = metrics.subList(0, 10).stream().mapToDouble(m -> m.get("loss").asDouble()).average().orElseThrow();
+        double last10 = metrics.subList(110, 120).stream().mapToDouble(m -> m.get("loss").asDouble()).average().orElseThrow();
+        assertTrue(last10 < first10 - 1.5, "train loss fell: " + first10 + " -> " + last10);
+        // byte-level tokens: 1 byte per token except BOS targets, so bpb is a little above loss / ln 2
+        double bpb = evals.getLast().get("val_bpb").asDouble();
+        assertTrue(bpb > lastVal / Math.log(2) && bpb < 1.05 * lastVal / Math.log(2), "bpb " + bpb);
+        assertEquals(0.3e-2 / 10, metrics.getFirst().get("lr").asDouble(), 1e-9, "warm-up starts at peak / warmup");
+        assertTrue(console.contains("step 120/120: loss "), console);
+        assertTrue(console.contains("microset check: "), console);
+
+        byte[] png = Files.readAllBytes(run.resolve(LossCurve.FILE));
+        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, java.util.Arrays.copyOf(png, 4));
+        assertTrue(Files.isRegularFile(run.resolve("final").resolve(Checkpoint.MODEL)));
+        assertTrue(Files.size(run.resolve("final").resolve(TrainingRun.EXPORT)) > 4 * 600_000L, "exported model with weights");
+        String samples = Files.readString(run.resolve(TrainingRun.SAMPLES));
+        assertTrue(samples.contains("step 40 [greedy]\nprompt: The devil is\nThe devil is"), samples);
+        assertTrue(samples.contains("step 120 [greedy]"), samples);
+        assertEquals(List.of("step_0000060", "step_0000120"), new CheckpointManager(run, 2).stepDirs().stream()
+                .map(p -> p.getFileName().toString()).toList(), "keep-last 2");
+
+        JsonNode manifest = Configs.JSON.readTree(run.resolve(CheckpointManager.MANIFEST).toFile());
+        double best = Double.MAX_VALUE;
+        for (JsonNode e : manifest.get("steps")) {
+            best = Math.min(best, e.get("val_loss").asDouble());
+        }
+        assertEquals(best, manifest.get("best").get("val_loss").asDouble(), "best slot = lowest val loss at save time");
+        RunState bestState = Checkpoint.load(run.resolve(CheckpointManager.BEST)).state();
+        assertEquals(best, bestState.valLoss());
+    }
+
+    @Test
+    void resumedRunMatchesUninterruptedRunBitForBit(@TempDir Path tmp) throws Exception {
+        Path data = Fixtures.data(tmp.resolve("data"));
+        TrainConfig cfg = Fixtures.tiny(24, 8, 6, 3, 0);
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        TrainingRun.run(cfg, data, a, new TrainingRun.Options(false, 0), QUIET);
+        TrainingRun.Result first = TrainingRun.run(cfg, data, b, new TrainingRun.Options(false, 10), QUIET);
+        assertEquals(10, first.step());
+        assertTrue(!first.finished() && Files.isDirectory(b.resolve("step_0000010")), "stopped with a checkpoint");
+        TrainingRun.Result second = TrainingRun.run(cfg, data, b, new TrainingRun.Options(true, 0), QUIET);
+        assertEquals(10, second.firstStep());
+        assertTrue(second.finished());
+        List<JsonNode> ma = MetricsLog.read(a);
+        List<JsonNode> mb = MetricsLog.read(b);
+        assertEquals(24, mb.size());
+        for (int i = 0; i < 24; i++) {
+            assertEquals(ma.get(i).get("step").asLong(), mb.get(i).get("step").asLong());
+            assertEquals(ma.get(i).get("loss").floatValue(), mb.get(i).get("loss").floatValue(), 0.0f, "loss at step " + (i + 1));
+            assertEquals(ma.get(i).get("lr").floatValue(), mb.get(i).get("lr").floatValue(), 0.0f);
+        }
+        float[] pa = Checkpoint.load(a.resolve("final")).params();
+        float[] pb = Checkpoint.load(b.resolve("final")).params();
+        assertArrayEquals(pa, pb, "final weights identical");
+        assertEquals(Checkpoint.load(a.resolve("final")).state().windowsDrawn(), Checkpoint.load(b.resolve("final")).state().windowsDrawn());
+    }
+
+    @Test
+    void stepsPerRunLoopGivesTheSameLossesAsSingleSteps(@TempDir Path tmp) throws Exception {
+        Path data = Fixtures.data(tmp.resolve("data"));
+        TrainConfig one = Fixtures.tiny(6, 6, 6, 1, 0);
+        TrainConfig two = new TrainConfig("tiny", 4, 32, 1, 2, 6, 3e-3, 3e-4, 6, 0.1, 1.0, 6, 8, 6, 1, 1, 1337, "cpu", 1, 0, 0.3,
+                List.of(), 16, 5, false);
+        TrainingRun.Result a = TrainingRun.run(one, data, tmp.resolve("k1"), new TrainingRun.Options(false, 0), QUIET);
+        TrainingRun.Result b = TrainingRun.run(two, data, tmp.resolve("k2"), new TrainingRun.Options(false, 0), QUIET);
+        assertEquals(a.losses(), b.losses(), "K = 2 per ONNX Loop run equals two single steps");
+        assertEquals(List.of(2L, 4L, 6L), MetricsLog.read(tmp.resolve("k2")).stream().map(m -> m.get("step").asLong()).toList());
+    }
+
+    @Test
+    void controlFileLrOverridePersistsThroughTheScheduleAndCheckpoints(@TempDir Path tmp) throws Exception {
+        Path data = Fixtures.data(tmp.resolve("data"));
+        Path run = tmp.resolve("run");
+        Files.createDirectories(run);
+        Files.writeString(run.resolve("control.json"), "{\"lr\": 1e-3, \"log_interval\": 2}");
+        TrainConfig cfg = Fixtures.tiny(12, 12, 12, 1, 0);
+        TrainingRun.run(cfg, data, run, new TrainingRun.Options(false, 0), QUIET);
+        List<JsonNode> m = MetricsLog.read(run);
+        assertEquals(List.of(2L, 4L, 6L, 8L, 10L, 12L), m.stream().map(x -> x.get("step").asLong()).toList(),
+                "log interval from the control file");
+        assertEquals(1e-3 * 2 / 10, m.getFirst().get("lr").asDouble(), 1e-9, "warm-up reads the overridden peak");
+        assertEquals(1e-3, m.get(4).get("lr").asDouble(), 1e-9, "peak at the end of warm-up");
+        assertEquals(1e-4, m.getLast().get("lr").asDouble(), 1e-9, "cosine ends at min_lr / lr of the overridden peak");
+        RunState st = Checkpoint.load(run.resolve("step_0000012")).state();
+        assertEquals(new RunState.Control(1e-3, 12, 12, 2), st.control(), "overrides are checkpointed, so a resume keeps them");
+    }
+
+    @Test
+    void epochModeKeepsASnapshotPerEpoch(@TempDir Path tmp) throws Exception {
+        Path data = Fixtures.data(tmp.resolve("data"));
+        TrainConfig base = Fixtures.tiny(8, 8, 8, 1, 0);
+        // a tiny val split stands in for a small train split: point the run at a copy whose train is the val .bin
+        Path small = tmp.resolve("small");
+        Files.createDirectories(small);
+        for (String f : List.of("data_meta.json", "val.bin", "val.idx")) {
+            Files.copy(data.resolve(f), small.resolve(f));
+        }
+        Files.copy(data.resolve("val.bin"), small.resolve("train.bin"));
+        Files.createDirectories(small.resolve("tokenizer"));
+        Files.copy(data.resolve("tokenizer/spm.model"), small.resolve("tokenizer/spm.model"));
+        long windows = (DataSet.open(small).train().tokens() - 1) / 32;
+        int steps = (int) ((windows + 3) / 4) + 1; // just past one epoch of B 4 windows per step
+        TrainConfig cfg = new TrainConfig("tiny", 4, 32, 1, 1, steps, 3e-3, 3e-4, 2, 0.1, 1.0, steps, 2, steps, steps, 1, 1337, "cpu", 1,
+                0, 0.3, List.of(), 4, 1000, true);
+        TrainingRun.run(cfg, small, tmp.resolve("run"), new TrainingRun.Options(false, 0), QUIET);
+        assertTrue(Files.isDirectory(tmp.resolve("run").resolve("epoch_001")), "epoch snapshot");
+        assertEquals(1, Checkpoint.load(tmp.resolve("run").resolve("epoch_001")).state().windowsDrawn() / windows);
+    }
+}
