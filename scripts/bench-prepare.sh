@@ -27,7 +27,7 @@ print(f"input {in_bytes/1e6:.1f} MB (compressed): {in_bytes/1e6/secs:.2f} MB/s; 
 steps = {f"clean {k}": v["step_seconds"] for k, v in meta["clean"].items()}
 steps["dedup"] = meta.get("dedup", {}).get("step_seconds")
 steps["tokenizer"] = meta.get("tokenizer_training", {}).get("step_seconds")
-steps["tokenize+spill"] = meta["split"].get("step_seconds")
+steps["tokenize+spill"] = round(sum(v.get("step_seconds", 0) for v in meta["split"]["sources"].values()), 3)
 steps["assemble"] = meta.get("assemble_seconds")
 for k, v in steps.items():
     print(f"  {k:<18} {v} s")

@@ -63,10 +63,11 @@ class PrepareResumeTest {
         assertEquals(0, Kiln.execute(args(reference).toArray(new String[0])));
 
         Path resumed = dir.resolve("resumed");
-        assertTrue(runAndKillAt(resumed, "clean-c4.done.json"), "killed after the first source was cleaned");
+        assertTrue(runAndKillAt(resumed, "clean-c4-00000.done.json"), "killed after the first source was cleaned");
         assertFalse(Files.exists(resumed.resolve("data_meta.json")));
         assertTrue(runAndKillAt(resumed, "dedup.done.json"), "killed after dedup");
-        assertTrue(runAndKillAt(resumed, "spill.done.json"), "killed after tokenizing, during assembly");
+        assertTrue(runAndKillAt(resumed, "spill-c4.done.json"), "killed while tokenizing the next source");
+        assertTrue(runAndKillAt(resumed, "spill-gutenberg.done.json"), "killed after tokenizing, during assembly");
         assertFalse(Files.exists(resumed.resolve("data_meta.json")), "an interrupted run never looks finished");
         assertEquals(0, Kiln.execute(args(resumed).toArray(new String[0])), "the last run completes");
 

@@ -51,8 +51,8 @@ import java.util.stream.Stream;
  * tokenizer (trained on the train split if none is given) → tokenize → seeded shuffle → mix by token
  * quotas → shards and {@code data_meta.json}.
  *
- * <p>Resumable: the work is cut into steps (clean one source, dedup, tokenizer, tokenize-and-spill,
- * assemble), each leaving its outputs atomically and then a completion marker in
+ * <p>Resumable: the work is cut into units (clean one input file, dedup, tokenizer, tokenize-and-spill one
+ * source, assemble), each leaving its outputs atomically and then a completion marker in
  * {@code OUT/.kiln-work/}. A re-run after a crash or {@code kill -9} skips completed steps and redoes
  * the interrupted one; because every step is deterministic the final files are byte-identical to an
  * uninterrupted run. A work folder made with another configuration is refused. Final outputs appear
@@ -115,38 +115,47 @@ public final class Prepare {
         RunMetadata meta = new RunMetadata("prepare", KilnVersion.get());
         meta.put("config", Configs.JSON.convertValue(cfg, Map.class));
 
-        // 1. clean and filter each source
+        // 1. clean and filter each source; one unit per input file (Wikidata: one per source, subjects span files)
         Map<String, Object> cleanStats = new LinkedHashMap<>();
-        List<Path> cleaned = new ArrayList<>();
+        List<List<Path>> cleaned = new ArrayList<>();
         List<Path> inputFiles = new ArrayList<>();
         for (PrepareConfig.Source s : cfg.sources()) {
             List<Path> files = Inputs.expand(s.inputs());
             inputFiles.addAll(files);
-            Path clean = work.resolve("clean").resolve(s.name() + ".jsonl.zst");
-            cleanStats.put(s.name(), step("clean-" + s.name(), () -> clean(s, files, clean)));
-            cleaned.add(clean);
+            List<List<Path>> units = s.kind().equals("wikidata") ? List.of(files) : files.stream().map(List::of).toList();
+            List<Map<String, Object>> unitStats = new ArrayList<>();
+            List<Path> outs = new ArrayList<>();
+            for (int u = 0; u < units.size(); u++) {
+                List<Path> unit = units.get(u);
+                Path clean = work.resolve("clean").resolve(s.name()).resolve(String.format(Locale.ROOT, "%05d.jsonl.zst", u));
+                unitStats.add(step(String.format(Locale.ROOT, "clean-%s-%05d", s.name(), u), () -> clean(s, unit, clean)));
+                outs.add(clean);
+            }
+            cleanStats.put(s.name(), StatsMaps.sum(unitStats));
+            cleaned.add(outs);
         }
         meta.files("inputs", inputFiles);
         meta.put("clean", cleanStats);
 
         // 2. dedup across all sources, before the split
-        List<Path> deduped = cleaned;
+        List<List<Path>> deduped = cleaned;
         if (cfg.dedup().enabled()) {
-            deduped = cfg.sources().stream().map(s -> work.resolve("dedup").resolve(s.name() + ".jsonl.zst")).toList();
-            List<Path> outs = deduped;
-            meta.put("dedup", step("dedup", () -> dedup(cleaned, outs)));
+            deduped = cfg.sources().stream().map(s -> List.of(work.resolve("dedup").resolve(s.name() + ".jsonl.zst"))).toList();
+            List<Path> outs = deduped.stream().map(List::getFirst).toList();
+            List<Path> all = cleaned.stream().flatMap(List::stream).toList();
+            meta.put("dedup", step("dedup", () -> dedup(all, outs)));
         }
 
         // 3. tokenizer
         Split split = new Split(cfg.effectiveValFraction(), cfg.seed());
-        List<Path> docs = deduped;
+        List<List<Path>> docs = deduped;
         Path model;
         if (cfg.tokenizer() != null) {
             model = Path.of(cfg.tokenizer());
             meta.put("tokenizer_training", Map.of("skipped", "tokenizer given"));
         } else {
             model = out.resolve("tokenizer");
-            meta.put("tokenizer_training", step("tokenizer", () -> trainTokenizer(docs, split, model)));
+            meta.put("tokenizer_training", step("tokenizer", () -> trainTokenizer(docs.stream().flatMap(List::stream).toList(), split, model)));
         }
         try (Encoder enc = Encoder.load(model)) {
             int bos = enc.pieceId("<s>");
@@ -167,11 +176,18 @@ public final class Prepare {
             meta.put("dtype", dtype.label());
             meta.put("boundary", cfg.boundary());
 
-            // 4. split, tokenize, spill into seeded shuffle buckets
-            Path spillDir = work.resolve("spill");
-            int bits = ShuffleSpill.bucketBitsFor(estimateTokens(docs), 16L << 20);
-            Map<String, Object> spillStats = step("spill", () -> spill(enc, docs, split, spillDir, bits, bos, eos));
-            meta.put("split", spillStats);
+            // 4. split, tokenize, spill into seeded shuffle buckets; one unit per source
+            int bits = ShuffleSpill.bucketBitsFor(estimateTokens(docs.stream().flatMap(List::stream).toList()), 16L << 20);
+            List<Path> spillDirs = new ArrayList<>();
+            Map<String, Object> spillStats = new LinkedHashMap<>();
+            for (int s = 0; s < cfg.sources().size(); s++) {
+                int source = s;
+                Path dir = work.resolve("spill").resolve(cfg.sources().get(s).name());
+                spillDirs.add(dir);
+                spillStats.put(cfg.sources().get(s).name(), step("spill-" + cfg.sources().get(s).name(),
+                        () -> spill(enc, source, docs.get(source), split, dir, bits, bos, eos)));
+            }
+            meta.put("split", Map.of("val_fraction", split.valFraction(), "sources", spillStats));
 
             // 5. mix by tokens and write shards
             List<String> names = cfg.sources().stream().map(PrepareConfig.Source::name).toList();
@@ -181,7 +197,7 @@ public final class Prepare {
             Map<String, Object> splits = new LinkedHashMap<>();
             List<Path> outputs = new ArrayList<>();
             long t0 = System.nanoTime();
-            try (ShuffleSpill spill = ShuffleSpill.open(spillDir, bits)) {
+            try (ShuffleSpill spill = ShuffleSpill.openAll(spillDirs, bits)) {
                 for (Split.Part part : List.of(Split.Part.TRAIN, Split.Part.VAL)) {
                     long target = part == Split.Part.TRAIN ? cfg.trainTokens() : cfg.valTokens();
                     splits.put(part.label(), assemble(spill, part, names, plan.quotas(target), target, dtype, outputs));
@@ -296,53 +312,45 @@ public final class Prepare {
         return m;
     }
 
-    private Map<String, Object> spill(Encoder enc, List<Path> docs, Split split, Path dir, int bits, int bos, int eos)
+    /** Tokenizes one source into its own spill folder; sequence numbers are unique across sources. */
+    private Map<String, Object> spill(Encoder enc, int s, List<Path> files, Split split, Path dir, int bits, int bos, int eos)
             throws IOException {
         deleteTree(dir);
-        Map<String, Object> stats = new LinkedHashMap<>();
-        long seq = 0;
-        try (ShuffleSpill spill = ShuffleSpill.create(dir, bits)) {
-            for (int s = 0; s < cfg.sources().size(); s++) {
-                String name = cfg.sources().get(s).name();
-                long[] docsBy = new long[2];
-                long[] tokBy = new long[2];
-                try (DocumentSource src = concat(List.of(docs.get(s)))) {
-                    List<Document> batch = new ArrayList<>(1024);
-                    Document d;
-                    boolean more = true;
-                    while (more) {
-                        d = src.next();
-                        if (d != null) {
-                            batch.add(d);
-                        }
-                        more = d != null;
-                        if (batch.size() == 1024 || (!more && !batch.isEmpty())) {
-                            int[][] ids = enc.encodeAll(batch.stream().map(Document::text).toList(), runner.effectiveThreads());
-                            for (int i = 0; i < batch.size(); i++) {
-                                String identity = identity(batch.get(i));
-                                Split.Part part = split.of(identity);
-                                int[] withBoundary = boundary(ids[i], bos, eos);
-                                String key = name + "\u0000" + batch.get(i).id();
-                                spill.add(part, StableHash.hash64(key, cfg.seed()), StableHash.hash64(key, ~cfg.seed()), seq++, s,
-                                        withBoundary);
-                                docsBy[part.ordinal()]++;
-                                tokBy[part.ordinal()] += withBoundary.length;
-                            }
-                            batch.clear();
-                        }
-                    }
+        String name = cfg.sources().get(s).name();
+        long seq = (long) s << 40;
+        long[] docsBy = new long[2];
+        long[] tokBy = new long[2];
+        try (ShuffleSpill spill = ShuffleSpill.create(dir, bits); DocumentSource src = concat(files)) {
+            List<Document> batch = new ArrayList<>(1024);
+            boolean more = true;
+            while (more) {
+                Document d = src.next();
+                if (d != null) {
+                    batch.add(d);
                 }
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("train_documents_available", docsBy[0]);
-                m.put("train_tokens_available", tokBy[0]);
-                m.put("val_documents_available", docsBy[1]);
-                m.put("val_tokens_available", tokBy[1]);
-                stats.put(name, m);
+                more = d != null;
+                if (batch.size() == 1024 || (!more && !batch.isEmpty())) {
+                    int[][] ids = enc.encodeAll(batch.stream().map(Document::text).toList(), runner.effectiveThreads());
+                    for (int i = 0; i < batch.size(); i++) {
+                        Split.Part part = split.of(identity(batch.get(i)));
+                        int[] withBoundary = boundary(ids[i], bos, eos);
+                        String key = name + "\u0000" + batch.get(i).id();
+                        spill.add(part, StableHash.hash64(key, cfg.seed()), StableHash.hash64(key, ~cfg.seed()), seq++, s, withBoundary);
+                        docsBy[part.ordinal()]++;
+                        tokBy[part.ordinal()] += withBoundary.length;
+                    }
+                    batch.clear();
+                }
             }
             spill.finish();
             spill.keep();
         }
-        return Map.of("val_fraction", split.valFraction(), "sources", stats);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("train_documents_available", docsBy[0]);
+        m.put("train_tokens_available", tokBy[0]);
+        m.put("val_documents_available", docsBy[1]);
+        m.put("val_tokens_available", tokBy[1]);
+        return m;
     }
 
     private int[] boundary(int[] ids, int bos, int eos) {

@@ -35,6 +35,7 @@ public final class ShuffleSpill implements Closeable {
     };
 
     private final Path dir;
+    private final List<Path> readDirs;
     private final int bucketBits;
     private final DataOutputStream[][] outs;
     private boolean finished;
@@ -46,8 +47,18 @@ public final class ShuffleSpill implements Closeable {
         }
         Files.createDirectories(dir);
         this.dir = dir;
+        this.readDirs = List.of(dir);
         this.bucketBits = bucketBits;
         this.outs = new DataOutputStream[Split.Part.values().length][1 << bucketBits];
+    }
+
+    private ShuffleSpill(List<Path> dirs, int bucketBits) {
+        this.dir = dirs.getFirst();
+        this.readDirs = List.copyOf(dirs);
+        this.bucketBits = bucketBits;
+        this.outs = new DataOutputStream[0][0];
+        this.finished = true;
+        this.keep = true;
     }
 
     /** Re-opens a spill that was {@link #finish() finished} and {@link #keep() kept} (a resumed run). */
@@ -55,6 +66,18 @@ public final class ShuffleSpill implements Closeable {
         ShuffleSpill s = new ShuffleSpill(dir, bucketBits);
         s.finished = true;
         return s;
+    }
+
+    /**
+     * Reads several finished spills (one per source, written with the same bucket bits) as one: bucket b of
+     * every spill is sorted together, so the order is the same as if all documents had been spilled into
+     * one. Closing it deletes nothing.
+     */
+    public static ShuffleSpill openAll(List<Path> dirs, int bucketBits) {
+        if (dirs.isEmpty()) {
+            throw new IllegalArgumentException("no spill folders");
+        }
+        return new ShuffleSpill(dirs, bucketBits);
     }
 
     /** A spill in {@code dir} with {@code 2^bucketBits} buckets per split. */
@@ -76,6 +99,10 @@ public final class ShuffleSpill implements Closeable {
     }
 
     private Path file(Split.Part part, int b) {
+        return file(dir, part, b);
+    }
+
+    private static Path file(Path dir, Split.Part part, int b) {
         return dir.resolve(String.format(Locale.ROOT, "%s-%04d.spill", part.label(), b));
     }
 
@@ -125,28 +152,11 @@ public final class ShuffleSpill implements Closeable {
             throw new IllegalStateException("finish() the spill before reading it");
         }
         for (int b = 0; b < (1 << bucketBits); b++) {
-            Path f = file(part, b);
-            if (!Files.exists(f)) {
-                continue;
-            }
             List<Entry> entries = new ArrayList<>();
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(f), 1 << 16))) {
-                while (true) {
-                    long key;
-                    try {
-                        key = in.readLong();
-                    } catch (EOFException e) {
-                        break;
-                    }
-                    long pick = in.readLong();
-                    long seq = in.readLong();
-                    int source = in.readShort();
-                    int n = in.readInt();
-                    int[] ids = new int[n];
-                    for (int i = 0; i < n; i++) {
-                        ids[i] = in.readInt();
-                    }
-                    entries.add(new Entry(key, pick, seq, source, ids));
+            for (Path d : readDirs) {
+                Path f = file(d, part, b);
+                if (Files.exists(f)) {
+                    readBucket(f, entries);
                 }
             }
             entries.sort(ORDER);
@@ -157,6 +167,28 @@ public final class ShuffleSpill implements Closeable {
             }
         }
         return true;
+    }
+
+    private static void readBucket(Path f, List<Entry> entries) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(f), 1 << 16))) {
+            while (true) {
+                long key;
+                try {
+                    key = in.readLong();
+                } catch (EOFException e) {
+                    return;
+                }
+                long pick = in.readLong();
+                long seq = in.readLong();
+                int source = in.readShort();
+                int n = in.readInt();
+                int[] ids = new int[n];
+                for (int i = 0; i < n; i++) {
+                    ids[i] = in.readInt();
+                }
+                entries.add(new Entry(key, pick, seq, source, ids));
+            }
+        }
     }
 
     /** Convenience: visits every document of {@code part}. */

@@ -185,6 +185,32 @@ class PrepareTest {
     }
 
     @Test
+    void eachInputFileIsItsOwnCleanUnitAndTheStatisticsAddUp() throws IOException {
+        // the web sample cut into two files: two clean units, whose counts sum to the source's
+        List<Document> web = SampleCorpus.read("web.jsonl.gz", 1500);
+        Path parts = dir.resolve("parts");
+        for (int f = 0; f < 2; f++) {
+            try (dev.kiln.core.io.DocumentWriter w = dev.kiln.core.io.Formats.writer(parts.resolve("web-" + f + ".jsonl.gz"))) {
+                for (Document d : web.subList(f * 750, (f + 1) * 750)) {
+                    w.write(d);
+                }
+                w.commit();
+            }
+        }
+        PrepareConfig c = new PrepareConfig(List.of(new PrepareConfig.Source("c4", "c4", List.of(parts.resolve("web-*.jsonl.gz").toString()),
+                1.0, "kiln", null, null)), 50_000, 5_000, 0.1, 7L, "bin", null, null, null,
+                new PrepareConfig.TokenizerTraining(512, "reference", 0L), new PrepareConfig.Dedup(false, null, null, null, null), 2);
+        Path o = dir.resolve("two-files");
+        JsonNode m = Configs.JSON.valueToTree(prepare(c, o).meta());
+        assertEquals(2, m.at("/clean/c4/units").asInt());
+        assertEquals(1500, m.at("/clean/c4/docs_read").asLong());
+        assertEquals(1500, m.at("/clean/c4/stages/0/docs_in").asLong());
+        long kept = m.at("/clean/c4/docs_written").asLong();
+        long available = m.at("/split/sources/c4/train_documents_available").asLong() + m.at("/split/sources/c4/val_documents_available").asLong();
+        assertEquals(kept, available, "without dedup every cleaned document is tokenized");
+    }
+
+    @Test
     void aFinishedRunIsNotOverwrittenWithoutOverwriteAndAChangedConfigIsRefused() throws IOException {
         ConfigException e = assertThrows(ConfigException.class, () -> prepare(config(2, "both"), out));
         assertTrue(e.getMessage().contains("--overwrite"), e.getMessage());
