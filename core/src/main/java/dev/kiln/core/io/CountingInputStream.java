@@ -5,15 +5,16 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** Counts the bytes read from the wrapped stream (progress on compressed input). */
-final class CountingInputStream extends FilterInputStream {
+public final class CountingInputStream extends FilterInputStream {
 
     private volatile long count;
 
-    CountingInputStream(InputStream in) {
+    public CountingInputStream(InputStream in) {
         super(in);
     }
 
-    long count() {
+    /** Bytes read through this stream so far. */
+    public long count() {
         return count;
     }
 

@@ -3,7 +3,7 @@ package dev.kiln.wikidata.io;
 import dev.kiln.core.io.BadInputException;
 import dev.kiln.core.io.BadRecords;
 import dev.kiln.core.io.Compression;
-import java.io.FilterInputStream;
+import dev.kiln.core.io.CountingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -24,7 +24,7 @@ final class LineReader implements AutoCloseable {
 
     private final String name;
     private final BadRecords bad;
-    private final Counting counted;
+    private final CountingInputStream counted;
     private final InputStream in;
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -38,7 +38,7 @@ final class LineReader implements AutoCloseable {
     LineReader(Path file, BadRecords bad) throws IOException {
         this.name = file.getFileName().toString();
         this.bad = bad;
-        this.counted = new Counting(Files.newInputStream(file));
+        this.counted = new CountingInputStream(Files.newInputStream(file));
         try {
             this.in = Compression.of(name).decompress(counted);
         } catch (IOException e) {
@@ -91,7 +91,7 @@ final class LineReader implements AutoCloseable {
     }
 
     long bytesRead() {
-        return counted.count;
+        return counted.count();
     }
 
     private String decode() {
@@ -155,31 +155,5 @@ final class LineReader implements AutoCloseable {
     @Override
     public void close() throws IOException {
         in.close();
-    }
-
-    private static final class Counting extends FilterInputStream {
-        private volatile long count;
-
-        Counting(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
     }
 }
