@@ -56,6 +56,15 @@ final class TokenizerEncodeCommand implements Callable<Integer> {
         try (Encoder enc = Encoder.load(model, Encoder.Backend.valueOf(backend.toUpperCase(Locale.ROOT)));
              DocumentSource src = lines ? TextLines.of(files, bad) : FileSource.of(files, in.readOptions(), bad)) {
             Map<String, Object> s = EncodeJob.run(enc, src, output, threads);
+            dev.kiln.core.pipeline.RunMetadata meta = new dev.kiln.core.pipeline.RunMetadata("tokenizer encode",
+                    dev.kiln.core.pipeline.KilnVersion.get());
+            meta.put("config", Map.of("model", model.toString(), "backend", backend.toLowerCase(Locale.ROOT), "threads", threads));
+            meta.files("inputs", files);
+            meta.put("encode", s);
+            meta.put("bad_records", bad.countsByKind());
+            meta.files("outputs", List.of(output));
+            Path metaPath = common.meta != null ? common.meta : output.resolveSibling(output.getFileName() + ".meta.json");
+            meta.write(metaPath);
             if (!common.quiet) {
                 System.out.printf(Locale.ROOT, "encoded %,d documents into %,d tokens (%.3f bytes/token) in %.1f s%n",
                         s.get("documents"), s.get("tokens"), s.get("bytes_per_token"), s.get("seconds"));
@@ -63,6 +72,7 @@ final class TokenizerEncodeCommand implements Callable<Integer> {
                     System.out.printf(Locale.ROOT, "skipped %,d bad input records: %s%n", bad.total(), bad.countsByKind());
                 }
                 System.out.println("output:   " + output);
+                System.out.println("metadata: " + metaPath);
             }
         }
         return 0;

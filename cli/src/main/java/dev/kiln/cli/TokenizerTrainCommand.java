@@ -119,7 +119,21 @@ final class TokenizerTrainCommand implements Callable<Integer> {
                     s.unkPiece(), s.bosPiece(), s.eosPiece(), s.padPiece()));
         }
         BadRecords bad = new BadRecords(common.strict, System.err::println);
-        TrainResult r = TrainJob.run(cfg, Inputs.expand(inputs), in.readOptions(), lines, bad, output);
+        java.util.List<Path> files = Inputs.expand(inputs);
+        TrainResult r = TrainJob.run(cfg, files, in.readOptions(), lines, bad, output);
+        if (common.meta != null) {
+            // the model's own tokenizer_meta.json is always written; --meta adds a run record like other verbs
+            dev.kiln.core.pipeline.RunMetadata meta = new dev.kiln.core.pipeline.RunMetadata("tokenizer train",
+                    dev.kiln.core.pipeline.KilnVersion.get());
+            meta.put("config", Map.of("vocab_size", cfg.vocabSize(), "preset", preset, "seed", cfg.seed(),
+                    "normalization", cfg.normalization().id()));
+            meta.files("inputs", files);
+            meta.put("tokenizer", r.stats());
+            meta.put("bad_records", bad.countsByKind());
+            meta.files("outputs", java.util.List.of(output.resolve(TrainResult.MODEL_FILE), output.resolve(TrainResult.VOCAB_FILE),
+                    output.resolve(TrainResult.META_FILE)));
+            meta.write(common.meta);
+        }
         if (!common.quiet) {
             Map<String, Object> s = r.stats();
             System.out.printf(Locale.ROOT, "trained %,d pieces (%,d merges, alphabet %,d) from %,d documents, %,d unique words "

@@ -27,8 +27,11 @@ class TokenizerCliTest extends StdStreamsTest {
         Path wiki = SampleCorpus.dir().resolve("wiki.jsonl.gz");
         Path tok = dir.resolve("tok");
         int rc = Kiln.execute("tokenizer", "train", "--input", wiki.toString(), "--vocab-size", "1000",
-                "--preset", "golf", "-o", tok.toString(), "--threads", "2");
+                "--preset", "golf", "-o", tok.toString(), "--threads", "2", "--meta", dir.resolve("train.meta.json").toString());
         assertEquals(0, rc, err.toString(StandardCharsets.UTF_8));
+        JsonNode run = new ObjectMapper().readTree(dir.resolve("train.meta.json").toFile());
+        assertEquals("tokenizer train", run.get("command").asText());
+        assertEquals(1000, run.at("/config/vocab_size").asInt());
         JsonNode meta = new ObjectMapper().readTree(tok.resolve("tokenizer_meta.json").toFile());
         assertEquals("nfkc", meta.get("normalization").asText());
         assertEquals(0, meta.at("/options/pad_id").asInt());
@@ -40,6 +43,8 @@ class TokenizerCliTest extends StdStreamsTest {
         assertEquals(0, rc, err.toString(StandardCharsets.UTF_8));
         List<String> lines = Files.readAllLines(ids);
         assertEquals(1200, lines.size());
+        JsonNode encodeMeta = new ObjectMapper().readTree(dir.resolve("wiki.ids.jsonl.meta.json").toFile());
+        assertEquals(1200, encodeMeta.at("/encode/documents").asInt());
         JsonNode first = new ObjectMapper().readTree(lines.get(0));
         int[] got = new ObjectMapper().convertValue(first.get("ids"), int[].class);
         try (Encoder enc = Encoder.load(tok)) {
