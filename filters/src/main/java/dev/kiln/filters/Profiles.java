@@ -54,8 +54,8 @@ public final class Profiles {
             case "reference" -> reference(source);
             case "kiln" -> kiln(source);
             case "gopher" -> withCleaner(source, List.of(StageSpec.of("gopher_repetition"), StageSpec.of("gopher_quality")));
-            case "c4" -> withCleaner(source, List.of(StageSpec.of("c4_quality")));
-            case "c4_tfds" -> withCleaner(source, List.of(StageSpec.of("c4_tfds_quality")));
+            case "c4" -> withCleaner(source, List.of(StageSpec.of("c4_quality"), StageSpec.of("c4_badwords")));
+            case "c4_tfds" -> withCleaner(source, List.of(StageSpec.of("c4_tfds_quality"), StageSpec.of("c4_badwords")));
             case "fineweb" -> withCleaner(source, List.of(StageSpec.of("gopher_repetition"), StageSpec.of("gopher_quality"),
                     StageSpec.of("c4_quality", "filter_no_terminal_punct", false), StageSpec.of("fineweb_quality")));
             default -> throw new ConfigException("unknown profile '" + name + "'; built-in profiles: " + BUILT_IN

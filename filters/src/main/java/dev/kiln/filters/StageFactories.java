@@ -4,6 +4,7 @@ import dev.kiln.core.stage.Params;
 import dev.kiln.filters.clean.Chunker;
 import dev.kiln.filters.clean.GutenbergCleaner;
 import dev.kiln.filters.clean.WikitextCleaner;
+import dev.kiln.filters.quality.C4BadWordsFilter;
 import dev.kiln.filters.quality.C4QualityFilter;
 import dev.kiln.filters.quality.FineWebQualityFilter;
 import dev.kiln.filters.quality.GopherQualityFilter;
@@ -347,6 +348,13 @@ public final class StageFactories {
             super("c4_tfds_quality", "C4 rules as in the TFDS code: min_words_per_line=5, min_sentences=3; removes lines",
                     p -> new C4QualityFilter("c4_tfds_quality", new C4QualityFilter.Config(p.getInt("min_words_per_line", 5, 0, 10_000),
                             p.getInt("min_sentences", 3, 0, 1_000_000), p.getBoolean("filter_no_terminal_punct", true))));
+        }
+    }
+
+    public static final class C4BadWords extends NamedStageFactory {
+        public C4BadWords() {
+            super(C4BadWordsFilter.NAME, "C4 bad-words rule: drop pages containing an English LDNOOBW word (keep_fraction=0, seed=0)",
+                    p -> new C4BadWordsFilter(p.getDouble("keep_fraction", 0, 0, 1), p.getLong("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE)));
         }
     }
 
