@@ -57,7 +57,7 @@ final class TokenizerTrainCommand implements Callable<Integer> {
     @Option(names = "--max-sentencepiece-length", paramLabel = "N", description = "Longest piece in characters, [1, 512].")
     Integer maxPieceLength;
 
-    @Option(names = "--normalization", paramLabel = "NAME", description = "identity or nfkc (applied by kiln and recorded).")
+    @Option(names = "--normalization", paramLabel = "NAME", description = "identity, nfkc or nmt_nfkc (applied by kiln and recorded).")
     String normalization;
 
     @Option(names = "--user-defined-symbols", paramLabel = "S", split = ",", description = "Pieces always kept whole.")
