@@ -1,9 +1,8 @@
 package dev.kiln.wikidata;
 
 import dev.kiln.core.Document;
-import dev.kiln.core.io.AtomicFile;
+import dev.kiln.core.io.AtomicDocumentWriter;
 import dev.kiln.core.io.Compression;
-import dev.kiln.core.io.DocumentWriter;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,14 +15,12 @@ import java.nio.file.Path;
  * {@code triples_normalized.txt}: one {@code subject TAB predicate TAB object} line per triple; in text and
  * linear mode, one subject per line. Ids and metadata are not written. Atomic like every kiln writer.
  */
-public final class TextLinesWriter implements DocumentWriter {
+public final class TextLinesWriter extends AtomicDocumentWriter {
 
-    private final AtomicFile file;
     private final OutputStream out;
-    private long count;
 
     private TextLinesWriter(Path target) throws IOException {
-        this.file = AtomicFile.create(target);
+        super(target);
         this.out = new BufferedOutputStream(Compression.of(target.getFileName().toString()).compress(file.openStream()), 1 << 16);
     }
 
@@ -39,32 +36,22 @@ public final class TextLinesWriter implements DocumentWriter {
     }
 
     @Override
-    public void write(Document doc) throws IOException {
+    protected void append(Document doc) throws IOException {
         out.write(doc.text().getBytes(StandardCharsets.UTF_8));
         out.write('\n');
-        count++;
     }
 
     @Override
-    public long count() {
-        return count;
-    }
-
-    @Override
-    public void commit() throws IOException {
+    protected void finish() throws IOException {
         out.close();
-        file.commit();
     }
 
     @Override
-    public void close() throws IOException {
-        if (!file.committed()) {
-            try {
-                out.close();
-            } catch (IOException ignored) {
-                // the temporary file is deleted anyway
-            }
-            file.abort();
+    protected void discard() {
+        try {
+            out.close();
+        } catch (IOException ignored) {
+            // the temporary file is deleted anyway
         }
     }
 }

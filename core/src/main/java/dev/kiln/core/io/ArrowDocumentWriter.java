@@ -32,7 +32,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * {@link #BATCH_BYTES} bytes of UTF-8 text (a larger single document is a batch of its own), so memory
  * stays bounded. Written to a temporary name and renamed on {@link #commit()} ({@link AtomicFile}).
  */
-public final class ArrowDocumentWriter implements DocumentWriter {
+public final class ArrowDocumentWriter extends AtomicDocumentWriter {
 
     /** Most documents per record batch. */
     public static final int BATCH_DOCS = 4096;
@@ -48,7 +48,6 @@ public final class ArrowDocumentWriter implements DocumentWriter {
             new Field(MetadataJson.COLUMN, FieldType.nullable(ArrowType.Utf8.INSTANCE), null)),
             Map.of(MetadataJson.MARKER_KEY, MetadataJson.MARKER_VALUE));
 
-    private final AtomicFile file;
     private final BufferAllocator allocator;
     private final VectorSchemaRoot root;
     private final VarCharVector id;
@@ -59,11 +58,9 @@ public final class ArrowDocumentWriter implements DocumentWriter {
     private final ArrowFileWriter writer;
     private int rows;
     private long batchBytes;
-    private long count;
-    private boolean committed;
 
     private ArrowDocumentWriter(Path target) throws IOException {
-        this.file = AtomicFile.create(target);
+        super(target);
         this.allocator = new RootAllocator();
         this.root = VectorSchemaRoot.create(SCHEMA, allocator);
         this.id = (VarCharVector) root.getVector("id");
@@ -83,10 +80,7 @@ public final class ArrowDocumentWriter implements DocumentWriter {
     }
 
     @Override
-    public void write(Document doc) throws IOException {
-        if (committed) {
-            throw new IllegalStateException("writer already committed: " + file.target());
-        }
+    protected void append(Document doc) throws IOException {
         byte[] t = doc.text().getBytes(StandardCharsets.UTF_8);
         if (rows > 0 && batchBytes + t.length > BATCH_BYTES) {
             flushBatch();
@@ -102,7 +96,6 @@ public final class ArrowDocumentWriter implements DocumentWriter {
         }
         rows++;
         batchBytes += t.length;
-        count++;
         if (rows == BATCH_DOCS) {
             flushBatch();
         }
@@ -117,12 +110,7 @@ public final class ArrowDocumentWriter implements DocumentWriter {
     }
 
     @Override
-    public long count() {
-        return count;
-    }
-
-    @Override
-    public void commit() throws IOException {
+    protected void finish() throws IOException {
         if (rows > 0) {
             flushBatch();
         }
@@ -130,8 +118,6 @@ public final class ArrowDocumentWriter implements DocumentWriter {
         writer.close();
         release();
         out.close();
-        file.commit();
-        committed = true;
     }
 
     private void release() {
@@ -140,18 +126,14 @@ public final class ArrowDocumentWriter implements DocumentWriter {
     }
 
     @Override
-    public void close() throws IOException {
-        if (!committed) {
-            try {
-                writer.close();
-                out.close();
-            } catch (IOException | RuntimeException ignored) {
-                // the temporary file is deleted below anyway
-            } finally {
-                committed = true; // closed: further writes are errors
-                release();
-                file.abort();
-            }
+    protected void discard() {
+        try {
+            writer.close();
+            out.close();
+        } catch (IOException | RuntimeException ignored) {
+            // the temporary file is deleted anyway
+        } finally {
+            release();
         }
     }
 }

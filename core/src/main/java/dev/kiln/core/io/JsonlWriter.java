@@ -14,16 +14,13 @@ import java.util.Map;
  * document with {@code id}, {@code text}, {@code source} and then the metadata fields in order.
  * Written to a temporary name and renamed on {@link #commit()}.
  */
-public final class JsonlWriter implements DocumentWriter {
+public final class JsonlWriter extends AtomicDocumentWriter {
 
-    private final AtomicFile file;
     private final OutputStream out;
     private final JsonGenerator gen;
-    private long count;
-    private boolean committed;
 
     private JsonlWriter(Path target) throws IOException {
-        this.file = AtomicFile.create(target);
+        super(target);
         OutputStream raw = new BufferedOutputStream(file.openStream(), 1 << 16);
         this.out = Compression.of(target.getFileName().toString()).compress(raw);
         this.gen = JsonlReader.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8);
@@ -38,10 +35,7 @@ public final class JsonlWriter implements DocumentWriter {
     }
 
     @Override
-    public void write(Document doc) throws IOException {
-        if (committed) {
-            throw new IllegalStateException("writer already committed: " + file.target());
-        }
+    protected void append(Document doc) throws IOException {
         gen.writeStartObject();
         gen.writeStringField("id", doc.id());
         gen.writeStringField("text", doc.text());
@@ -52,33 +46,22 @@ public final class JsonlWriter implements DocumentWriter {
         }
         gen.writeEndObject();
         gen.writeRaw('\n');
-        count++;
     }
 
     @Override
-    public long count() {
-        return count;
-    }
-
-    @Override
-    public void commit() throws IOException {
+    protected void finish() throws IOException {
         gen.flush();
         gen.close();
         out.close();
-        file.commit();
-        committed = true;
     }
 
     @Override
-    public void close() throws IOException {
-        if (!committed) {
-            try {
-                gen.close();
-                out.close();
-            } catch (IOException ignored) {
-                // the temporary file is deleted below anyway
-            }
-            file.abort();
+    protected void discard() {
+        try {
+            gen.close();
+            out.close();
+        } catch (IOException ignored) {
+            // the temporary file is deleted anyway
         }
     }
 }

@@ -25,7 +25,7 @@ import org.apache.parquet.schema.Types;
  * Dictionary encoding is off for {@code text} (unique values only cost) and on for the other columns.
  * Written to a temporary name and renamed on {@link #commit()} ({@link AtomicFile}).
  */
-public final class ParquetDocumentWriter implements DocumentWriter {
+public final class ParquetDocumentWriter extends AtomicDocumentWriter {
 
     /** The schema of every kiln-written Parquet file. */
     public static final MessageType SCHEMA = Types.buildMessage()
@@ -38,14 +38,11 @@ public final class ParquetDocumentWriter implements DocumentWriter {
     /** Row-group size: bounds the writer's memory (a row group is buffered before it is written). */
     public static final long ROW_GROUP_BYTES = 64L << 20;
 
-    private final AtomicFile file;
     private final ParquetWriter<Group> writer;
     private final SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);
-    private long count;
-    private boolean committed;
 
     private ParquetDocumentWriter(Path target) throws IOException {
-        this.file = AtomicFile.create(target);
+        super(target);
         this.writer = ExampleParquetWriter.builder(new LocalOutputFile(file.temp()))
                 .withConf(new PlainParquetConfiguration())
                 .withType(SCHEMA)
@@ -63,40 +60,26 @@ public final class ParquetDocumentWriter implements DocumentWriter {
     }
 
     @Override
-    public void write(Document doc) throws IOException {
-        if (committed) {
-            throw new IllegalStateException("writer already committed: " + file.target());
-        }
+    protected void append(Document doc) throws IOException {
         Group g = groups.newGroup().append("id", doc.id()).append("text", doc.text()).append("source", doc.source());
         String meta = MetadataJson.encode(doc.metadata());
         if (meta != null) {
             g.append(MetadataJson.COLUMN, meta);
         }
         writer.write(g);
-        count++;
     }
 
     @Override
-    public long count() {
-        return count;
-    }
-
-    @Override
-    public void commit() throws IOException {
+    protected void finish() throws IOException {
         writer.close();
-        file.commit();
-        committed = true;
     }
 
     @Override
-    public void close() throws IOException {
-        if (!committed) {
-            try {
-                writer.close();
-            } catch (IOException | RuntimeException ignored) {
-                // the temporary file is deleted below anyway
-            }
-            file.abort();
+    protected void discard() {
+        try {
+            writer.close();
+        } catch (IOException | RuntimeException ignored) {
+            // the temporary file is deleted anyway
         }
     }
 }
