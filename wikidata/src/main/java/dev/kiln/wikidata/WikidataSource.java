@@ -3,6 +3,7 @@ package dev.kiln.wikidata;
 import dev.kiln.core.Document;
 import dev.kiln.core.io.BadInputException;
 import dev.kiln.core.io.BadRecords;
+import dev.kiln.core.io.FileSequence;
 import dev.kiln.core.io.Inputs;
 import dev.kiln.core.pipeline.DocumentSource;
 import dev.kiln.wikidata.io.EntityLabels;
@@ -40,10 +41,8 @@ public final class WikidataSource implements DocumentSource {
     private final SubjectGrouper grouper;
     private final Verbalizer verbalizer;
     private final long totalBytes;
+    private final FileSequence<Triple> triples;
     private EntityLabels labels;
-    private int index = -1;
-    private TripleReader current;
-    private long bytesDone;
     private boolean finished;
 
     private WikidataSource(List<Path> files, WikidataConfig config, BadRecords bad) throws IOException {
@@ -67,6 +66,7 @@ public final class WikidataSource implements DocumentSource {
         this.grouper = new SubjectGrouper(config.maxTriplesPerDocument());
         this.verbalizer = new Verbalizer(config.mode(), templates, config.vary(), config.seed());
         this.totalBytes = Inputs.totalBytes(files);
+        this.triples = new FileSequence<>(this.files, bad, "triples", this::openFile);
     }
 
     /**
@@ -110,36 +110,11 @@ public final class WikidataSource implements DocumentSource {
     }
 
     private Triple nextTriple() throws IOException {
-        while (true) {
-            if (current == null && !openNext()) {
-                return null;
-            }
-            try {
-                Triple t = current.next();
-                if (t != null) {
-                    return t;
-                }
-            } catch (BadInputException e) {
-                if (bad.strict()) {
-                    throw e;
-                }
-                bad.report(files.get(index).toString(), "unreadable_file", failure(e));
-            } catch (IOException | RuntimeException e) {
-                if (bad.strict()) {
-                    throw new BadInputException(failure(e), e);
-                }
-                bad.report(files.get(index).toString(), "unreadable_file", failure(e));
-            }
-            closeCurrent();
-        }
+        return triples.next();
     }
 
-    private String failure(Exception e) {
-        return "input ends early after " + current.position() + " (" + (e.getMessage() == null
-                ? e.getClass().getSimpleName() : e.getMessage()) + "); the triples read before it are kept";
-    }
-
-    private boolean openNext() throws IOException {
+    /** Opens one file; the first call collects the labels of all entity dumps (a pass over them before any triple). */
+    private TripleReader openFile(int index, Path file) throws IOException {
         if (labels == null) {
             List<Path> dumps = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
@@ -149,29 +124,7 @@ public final class WikidataSource implements DocumentSource {
             }
             labels = dumps.isEmpty() ? EntityLabels.empty() : EntityLabels.collect(dumps);
         }
-        while (++index < files.size()) {
-            Path f = files.get(index);
-            try {
-                current = formats.get(index).open(f, bad, labels, table, stats);
-                return true;
-            } catch (IOException e) {
-                if (bad.strict()) {
-                    throw e instanceof BadInputException b ? b : new BadInputException(f + ": " + e.getMessage(), e);
-                }
-                bad.report(f.toString(), "unreadable_file", e.getMessage());
-            }
-        }
-        return false;
-    }
-
-    private void closeCurrent() {
-        bytesDone += current.bytesRead();
-        try {
-            current.close();
-        } catch (IOException ignored) {
-            // a truncated stream may fail again on close; its fault is already reported
-        }
-        current = null;
+        return formats.get(index).open(file, bad, labels, table, stats);
     }
 
     /** Triple counts: read, kept, dropped per reason, normalized per kind. */
@@ -200,8 +153,7 @@ public final class WikidataSource implements DocumentSource {
 
     @Override
     public long bytesRead() {
-        TripleReader c = current;
-        return bytesDone + (c == null ? 0 : c.bytesRead());
+        return triples.bytesRead();
     }
 
     @Override
@@ -211,9 +163,6 @@ public final class WikidataSource implements DocumentSource {
 
     @Override
     public void close() throws IOException {
-        if (current != null) {
-            current.close();
-            current = null;
-        }
+        triples.close();
     }
 }
