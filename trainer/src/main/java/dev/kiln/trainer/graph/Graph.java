@@ -39,6 +39,7 @@ public final class Graph {
     private final List<ValueInfoProto> inputs = new ArrayList<>();
     private final List<ValueInfoProto> outputs = new ArrayList<>();
     private final List<TensorProto> initializers = new ArrayList<>();
+    private final List<Val> produced = new ArrayList<>();
     private int counter;
 
     /** A builder whose generated names start with {@code prefix} (use distinct prefixes for nested graphs). */
@@ -138,10 +139,24 @@ public final class Graph {
         return new Val(name, type, shape);
     }
 
-    /** The graph as a proto named {@code name}. */
+    /**
+     * The graph as a proto named {@code name}. Every node output that is not a graph output is
+     * declared in {@code value_info} with its static type and shape, so the element type of any
+     * value can be read from the proto alone (the CUDA kernel-coverage check relies on it) and ONNX
+     * Runtime verifies kiln's shape arithmetic against its own inference at load.
+     */
     public GraphProto toProto(String name) {
-        return GraphProto.newBuilder().setName(name).addAllNode(nodes).addAllInput(inputs)
-                .addAllOutput(outputs).addAllInitializer(initializers).build();
+        java.util.Set<String> outs = new java.util.HashSet<>();
+        outputs.forEach(o -> outs.add(o.getName()));
+        GraphProto.Builder b = GraphProto.newBuilder().setName(name).addAllNode(nodes).addAllInput(inputs)
+                .addAllOutput(outputs).addAllInitializer(initializers);
+        for (Val v : produced) {
+            String n = renamed.getOrDefault(v.name(), v.name());
+            if (!outs.contains(n)) {
+                b.addValueInfo(valueInfo(new Val(n, v.type(), v.shape())));
+            }
+        }
+        return b.build();
     }
 
     /** A model around this graph (opset {@value #OPSET}). */
@@ -175,6 +190,7 @@ public final class Graph {
             n.addAttribute(a);
         }
         nodes.add(n.build());
+        produced.add(out);
         return out;
     }
 
@@ -189,6 +205,7 @@ public final class Graph {
             n.addAttribute(a);
         }
         nodes.add(n.build());
+        produced.addAll(Arrays.asList(outs));
         return outs;
     }
 
@@ -252,6 +269,7 @@ public final class Graph {
         Val out = new Val(fresh("const"), type, shape);
         nodes.add(node("Constant", List.of(), List.of(out.name()))
                 .addAttribute(attr("value", tensor(type, shape, values))).build());
+        produced.add(out);
         return out;
     }
 
