@@ -83,6 +83,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "cpu|cuda", defaultValue = "cpu", description = "Execution provider (default: ${DEFAULT-VALUE}).")
     String device;
 
+    @Option(names = "--precision", paramLabel = "auto|fp32|bf16|fp16", defaultValue = "auto",
+            description = "Numeric recipe: bf16 matrix products with fp32 master weights, norms, loss and AdamW, or all fp32; "
+                    + "auto = bf16 on cuda, fp32 on cpu; fp16 has no loss scaling and is for checks (default: ${DEFAULT-VALUE}).")
+    String precision;
+
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "ONNX Runtime threads, 0 = its default (default: ${DEFAULT-VALUE}).")
     int threads;
 
@@ -126,7 +131,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TrainConfig cfg = new TrainConfig(model, batch, seq, accumulation, stepsPerRun, steps, lr, minLr, Math.min(warmup, steps),
-                weightDecay, clipNorm, evalInterval, evalWindows, saveInterval, logInterval, keepLast, seed, device, threads,
+                weightDecay, clipNorm, evalInterval, evalWindows, saveInterval, logInterval, keepLast, seed, device, threads, precision,
                 microsetSteps, microsetMinDrop, prompts == null ? TrainConfig.DEFAULT_PROMPTS : prompts, sampleTokens, controlPoll, epochs);
         if (hourlyRate > 0 || maxCost > 0) {
             if (throughput == null) {

@@ -19,10 +19,11 @@ import dev.kiln.trainer.model.LlamaConfig;
  * @param clipNorm     global gradient-norm clip; 0 disables clipping
  * @param device       execution provider
  * @param threads      ONNX Runtime intra-op threads (0 = ONNX Runtime's default)
+ * @param precision    numeric recipe (fp32, or bf16/fp16 compute with fp32 master weights)
  */
 public record TrainerConfig(LlamaConfig model, int batch, int seq, int accumulation, int stepsPerRun,
                             double beta1, double beta2, double adamEps, double weightDecay, WeightDecay decay,
-                            double clipNorm, Device device, int threads) {
+                            double clipNorm, Device device, int threads, Precision precision) {
 
     /** AdamW β₁ {@value}. */
     public static final double BETA1 = 0.9;
@@ -44,6 +45,7 @@ public record TrainerConfig(LlamaConfig model, int batch, int seq, int accumulat
         if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
             throw new IllegalArgumentException("betas must be in [0, 1): " + beta1 + ", " + beta2);
         }
+        java.util.Objects.requireNonNull(precision, "precision");
         if (!(adamEps > 0) || !(weightDecay >= 0) || !(clipNorm >= 0)) {
             throw new IllegalArgumentException("adam_eps must be > 0, weight_decay and clip_norm >= 0: "
                     + adamEps + ", " + weightDecay + ", " + clipNorm);
@@ -59,27 +61,33 @@ public record TrainerConfig(LlamaConfig model, int batch, int seq, int accumulat
     /** Defaults (AdamW 0.9/0.95, eps 1e-8, decay 0.1 on matrices, clip 1.0, CPU) for a model and batch shape. */
     public static TrainerConfig of(LlamaConfig model, int batch, int seq) {
         return new TrainerConfig(model, batch, seq, 1, 1, BETA1, BETA2, ADAM_EPS, WEIGHT_DECAY,
-                WeightDecay.MATRICES, CLIP_NORM, Device.CPU, 0);
+                WeightDecay.MATRICES, CLIP_NORM, Device.CPU, 0, Precision.FP32);
     }
 
     public TrainerConfig withStepsPerRun(int k) {
-        return new TrainerConfig(model, batch, seq, accumulation, k, beta1, beta2, adamEps, weightDecay, decay, clipNorm, device, threads);
+        return new TrainerConfig(model, batch, seq, accumulation, k, beta1, beta2, adamEps, weightDecay, decay, clipNorm, device, threads, precision);
     }
 
     public TrainerConfig withAccumulation(int a) {
-        return new TrainerConfig(model, batch, seq, a, stepsPerRun, beta1, beta2, adamEps, weightDecay, decay, clipNorm, device, threads);
+        return new TrainerConfig(model, batch, seq, a, stepsPerRun, beta1, beta2, adamEps, weightDecay, decay, clipNorm, device, threads, precision);
     }
 
     public TrainerConfig withDecay(double wd, WeightDecay which) {
-        return new TrainerConfig(model, batch, seq, accumulation, stepsPerRun, beta1, beta2, adamEps, wd, which, clipNorm, device, threads);
+        return new TrainerConfig(model, batch, seq, accumulation, stepsPerRun, beta1, beta2, adamEps, wd, which, clipNorm, device, threads, precision);
     }
 
     public TrainerConfig withClipNorm(double clip) {
-        return new TrainerConfig(model, batch, seq, accumulation, stepsPerRun, beta1, beta2, adamEps, weightDecay, decay, clip, device, threads);
+        return new TrainerConfig(model, batch, seq, accumulation, stepsPerRun, beta1, beta2, adamEps, weightDecay, decay, clip, device, threads, precision);
     }
 
+    /** This config on device {@code d} with that device's default precision (bf16 on CUDA, fp32 on CPU). */
     public TrainerConfig withDevice(Device d, int nThreads) {
-        return new TrainerConfig(model, batch, seq, accumulation, stepsPerRun, beta1, beta2, adamEps, weightDecay, decay, clipNorm, d, nThreads);
+        return new TrainerConfig(model, batch, seq, accumulation, stepsPerRun, beta1, beta2, adamEps, weightDecay, decay,
+                clipNorm, d, nThreads, Precision.defaultFor(d));
+    }
+
+    public TrainerConfig withPrecision(Precision p) {
+        return new TrainerConfig(model, batch, seq, accumulation, stepsPerRun, beta1, beta2, adamEps, weightDecay, decay, clipNorm, device, threads, p);
     }
 
     /** Tokens consumed per optimiser step. */

@@ -108,7 +108,7 @@ public final class TrainingGraph {
         Val grad;
         if (a == 1) {
             Val[] lg = lossAndGrad(g, c.model(), layout, views, g.reshape(tokens, c.batch(), c.seq()),
-                    g.reshape(targets, c.batch(), c.seq()), c.batch(), c.seq());
+                    g.reshape(targets, c.batch(), c.seq()), c.batch(), c.seq(), c.precision().compute());
             loss = lg[0];
             grad = lg[1];
         } else {
@@ -118,7 +118,7 @@ public final class TrainingGraph {
             Val gs = body.input(body.fresh("gsum"), DType.F32, n);
             Val ls = body.input(body.fresh("lsum"), DType.F32);
             Val[] lg = lossAndGrad(body, c.model(), layout, views, body.gatherRow(tokens, j), body.gatherRow(targets, j),
-                    c.batch(), c.seq());
+                    c.batch(), c.seq(), c.precision().compute());
             body.output(body.identity(cond), body.fresh("cond_out"));
             body.output(body.add(gs, lg[1]), body.fresh("gsum_out"));
             body.output(body.add(ls, lg[0]), body.fresh("lsum_out"));
@@ -135,10 +135,11 @@ public final class TrainingGraph {
 
     /**
      * Mean next-token cross-entropy and its flat gradient [P] for one micro-batch (tokens and
-     * targets i32 [B, T]); {@code views} are the parameter tensors, which this tape tracks.
+     * targets i32 [B, T]); {@code views} are the parameter tensors, which this tape tracks. The loss
+     * and gradient are in the parameters' type; {@code compute} is the matrix-product type.
      */
     static Val[] lossAndGrad(Graph g, LlamaConfig c, ParamLayout layout, Map<String, Val> views,
-                             Val tokens, Val targets, int batch, int seq) {
+                             Val tokens, Val targets, int batch, int seq, DType compute) {
         Tape t = new Tape(g);
         List<Val> leaves = new ArrayList<>();
         for (Val w : views.values()) {
@@ -147,7 +148,7 @@ public final class TrainingGraph {
         long bt = (long) batch * seq;
         Val ids = g.cast(g.reshape(tokens, bt), DType.I64);
         Val tgt = g.cast(g.reshape(targets, bt), DType.I64);
-        Val loss = t.crossEntropy(Llama.logits(t, c, views, ids, batch, seq), tgt);
+        Val loss = t.crossEntropy(Llama.logits(t, c, views, ids, batch, seq, compute), tgt);
         Map<Val, Val> grads = t.backward(loss, leaves);
         List<Val> flat = new ArrayList<>();
         for (ParamLayout.Entry e : layout.entries()) {
@@ -230,12 +231,20 @@ public final class TrainingGraph {
      * {@code tokens}, {@code targets} (i32 [B, T]); outputs {@code loss} and {@code grad} [P].
      */
     public static ModelProto lossAndGradModel(LlamaConfig c, int batch, int seq, DType type) {
+        return lossAndGradModel(c, batch, seq, type, type);
+    }
+
+    /**
+     * As {@link #lossAndGradModel(LlamaConfig, int, int, DType)}, with matrix products and attention
+     * in {@code compute} (the mixed-precision recipe of {@link Precision}).
+     */
+    public static ModelProto lossAndGradModel(LlamaConfig c, int batch, int seq, DType type, DType compute) {
         ParamLayout layout = ParamLayout.of(c);
         Graph g = new Graph("");
         Val p = g.input(PARAMS, type, layout.size());
         Val tok = g.input(TOKENS, DType.I32, batch, seq);
         Val tgt = g.input(TARGETS, DType.I32, batch, seq);
-        Val[] lg = lossAndGrad(g, c, layout, Llama.views(g, p, layout), tok, tgt, batch, seq);
+        Val[] lg = lossAndGrad(g, c, layout, Llama.views(g, p, layout), tok, tgt, batch, seq, compute);
         g.output(lg[0], LOSS);
         g.output(lg[1], GRAD);
         return g.toModel("kiln_loss_grad_" + c.name());

@@ -23,16 +23,16 @@ import java.util.Random;
 public final class TrainerBench {
 
     /** What one benchmark measured. */
-    public record Result(String model, long parameters, int batch, int seq, int stepsPerRun, int threads,
+    public record Result(String model, long parameters, int batch, int seq, int stepsPerRun, int threads, String precision,
                          int nodes, long buildMs, long sessionMs, double msPerStep, double tokensPerSecond,
                          float firstLoss, float lastLoss, long peakRssMb) {
 
         /** One human-readable line with thousands separators and units. */
         public String line() {
             return String.format(Locale.ROOT,
-                    "%-10s %,13d params  B %d x T %d  K %d  threads %d  nodes %,6d  build %,6d ms  session %,7d ms  "
+                    "%-10s %,13d params  B %d x T %d  K %d  threads %d  %s  nodes %,6d  build %,6d ms  session %,7d ms  "
                             + "%,10.1f ms/step  %,9.0f tok/s  loss %.3f -> %.3f  peak RSS %,d MB",
-                    model, parameters, batch, seq, stepsPerRun, threads, nodes, buildMs, sessionMs, msPerStep,
+                    model, parameters, batch, seq, stepsPerRun, threads, precision, nodes, buildMs, sessionMs, msPerStep,
                     tokensPerSecond, firstLoss, lastLoss, peakRssMb);
         }
     }
@@ -74,7 +74,7 @@ public final class TrainerBench {
             }
             Arrays.sort(ms);
             double median = ms.length == 0 ? Double.NaN : ms[ms.length / 2];
-            return new Result(c.model().name(), c.model().parameterCount(), c.batch(), c.seq(), k, c.threads(),
+            return new Result(c.model().name(), c.model().parameterCount(), c.batch(), c.seq(), k, c.threads(), c.precision().toString(),
                     s.nodeCount(), s.buildMillis(), s.sessionMillis(), median, c.tokensPerStep() / (median / 1000),
                     first, last, peakRssMb());
         }

@@ -8,8 +8,13 @@ public enum DType {
     F32(DataType.FLOAT, 4),
     /** 64-bit float: used by the gradient checks, where fp32 finite differences are too noisy. */
     F64(DataType.DOUBLE, 8),
-    /** bfloat16: CUDA activations (the CPU execution provider has no bf16 kernels). */
+    /** bfloat16: CUDA activations and matrix products (the CPU execution provider has no bf16 kernels). */
     BF16(DataType.BFLOAT16, 2),
+    /**
+     * IEEE half precision: the low-precision type ONNX Runtime's CPU provider can run (nodes without
+     * an fp16 kernel get Cast pairs inserted), so CPU tests exercise the mixed-precision graph with it.
+     */
+    F16(DataType.FLOAT16, 2),
     /** 32-bit integer: token ids as fed from Java. */
     I32(DataType.INT32, 4),
     /** 64-bit integer: indices, shapes and axes. */
@@ -37,6 +42,18 @@ public enum DType {
 
     /** Whether this is a floating-point type (one that can carry gradients). */
     public boolean isFloat() {
-        return this == F32 || this == F64 || this == BF16;
+        return this == F32 || this == F64 || this == BF16 || this == F16;
+    }
+
+    /**
+     * The bfloat16 bits of {@code f}, rounded to nearest even (plain truncation would bias every
+     * constant towards zero); NaN stays a quiet NaN.
+     */
+    public static short bf16Bits(float f) {
+        int bits = Float.floatToRawIntBits(f);
+        if (Float.isNaN(f)) {
+            return (short) ((bits >>> 16) | 0x40);
+        }
+        return (short) ((bits + 0x7FFF + ((bits >>> 16) & 1)) >>> 16);
     }
 }

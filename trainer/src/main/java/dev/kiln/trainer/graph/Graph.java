@@ -258,7 +258,8 @@ public final class Graph {
                 case I32 -> b.putInt((int) v);
                 case I64 -> b.putLong((long) v);
                 case BOOL -> b.put((byte) (v != 0 ? 1 : 0));
-                case BF16 -> b.putShort((short) (Float.floatToIntBits((float) v) >>> 16));
+                case BF16 -> b.putShort(DType.bf16Bits((float) v));
+                case F16 -> b.putShort(Float.floatToFloat16((float) v));
             }
         }
         return t.setRawData(ByteString.copyFrom(b.flip())).build();

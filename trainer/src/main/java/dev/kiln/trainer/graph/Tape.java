@@ -164,6 +164,18 @@ public final class Tape {
         }, x);
     }
 
+    /**
+     * Converts {@code x} to {@code to} (no node when the types agree); the VJP casts the gradient
+     * back, so fp32 master weights cast to a low-precision compute type receive fp32 gradients.
+     */
+    public Val cast(Val x, DType to) {
+        if (x.type() == to) {
+            return x;
+        }
+        Val out = g.cast(x, to);
+        return record(out, go -> new Val[] {g.cast(go, x.type())}, x);
+    }
+
     // ---------------------------------------------------------------- shape
 
     public Val reshape(Val a, long... shape) {

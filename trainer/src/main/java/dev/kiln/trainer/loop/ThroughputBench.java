@@ -45,6 +45,7 @@ public final class ThroughputBench {
         m.put("steps_per_run", cfg.stepsPerRun());
         m.put("device", cfg.device());
         m.put("threads", cfg.threads());
+        m.put("precision", cfg.recipe().toString());
         m.put("cores", Runtime.getRuntime().availableProcessors());
         m.put("warmup_runs", warmupRuns);
         m.put("timed_runs", timedRuns);

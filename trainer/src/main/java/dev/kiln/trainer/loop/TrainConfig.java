@@ -2,6 +2,7 @@ package dev.kiln.trainer.loop;
 
 import dev.kiln.core.config.ConfigException;
 import dev.kiln.trainer.Device;
+import dev.kiln.trainer.Precision;
 import dev.kiln.trainer.TrainerConfig;
 import dev.kiln.trainer.WeightDecay;
 import dev.kiln.trainer.model.LlamaConfig;
@@ -32,6 +33,8 @@ import java.util.List;
  * @param seed            initialisation and data seed
  * @param device          cpu or cuda
  * @param threads         ONNX Runtime intra-op threads (0 = its default)
+ * @param precision       fp32, bf16 (fp32 master weights) or fp16 (checks only); auto = bf16 on cuda, fp32 on cpu.
+ *                        Not part of the checkpoint's identity: master weights are fp32 in every recipe
  * @param microsetSteps   steps of the overfit-microset check on a copy of the model (0 = skip)
  * @param microsetMinDrop fraction by which the microset loss must fall
  * @param prompts         fixed prompts sampled greedily at each evaluation (needs the tokenizer)
@@ -44,8 +47,11 @@ import java.util.List;
 public record TrainConfig(String model, int batch, int seq, int accumulation, int stepsPerRun, int steps,
                           double lr, double minLr, int warmup, double weightDecay, double clipNorm,
                           int evalInterval, int evalWindows, int saveInterval, int logInterval, int keepLast,
-                          long seed, String device, int threads, int microsetSteps, double microsetMinDrop,
+                          long seed, String device, int threads, String precision, int microsetSteps, double microsetMinDrop,
                           List<String> prompts, int sampleTokens, int controlPoll, boolean epochs) {
+
+    /** Precision value that picks the device's default recipe. */
+    public static final String AUTO = "auto";
 
     /** Tribuo-style fixed default seed {@value}. */
     public static final long DEFAULT_SEED = 1337;
@@ -72,6 +78,10 @@ public record TrainConfig(String model, int batch, int seq, int accumulation, in
         ConfigException.checkRange("log_interval", logInterval, 1, Integer.MAX_VALUE);
         ConfigException.checkRange("keep_last", keepLast, 1, 1 << 16);
         Device.parse(device);
+        precision = precision == null ? AUTO : precision; // absent in checkpoints written before it existed
+        if (!precision.equals(AUTO)) {
+            Precision.parse(precision);
+        }
         ConfigException.checkRange("threads", threads, 0, 1024);
         ConfigException.checkRange("microset_steps", microsetSteps, 0, 1 << 20);
         ConfigException.checkRange("microset_min_drop", microsetMinDrop, 0, 1);
@@ -86,13 +96,19 @@ public record TrainConfig(String model, int batch, int seq, int accumulation, in
     /** Defaults for a preset: B 8, T 128, lr 1e-3 → 1e-4, warm-up 50, eval every 100 on 32 windows. */
     public static TrainConfig defaults(String model, int steps) {
         return new TrainConfig(model, 8, 128, 1, 1, steps, 1e-3, 1e-4, Math.min(50, steps), TrainerConfig.WEIGHT_DECAY,
-                TrainerConfig.CLIP_NORM, 100, 32, 500, 10, 3, DEFAULT_SEED, "cpu", 0, 50, 0.3, DEFAULT_PROMPTS, 48, 10, false);
+                TrainerConfig.CLIP_NORM, 100, 32, 500, 10, 3, DEFAULT_SEED, "cpu", 0, AUTO, 50, 0.3, DEFAULT_PROMPTS, 48, 10, false);
     }
 
     /** The engine configuration for {@code arch} (the preset with the data's vocabulary). */
     public TrainerConfig engine(LlamaConfig arch) {
         return TrainerConfig.of(arch, batch, seq).withAccumulation(accumulation).withStepsPerRun(stepsPerRun)
-                .withDecay(weightDecay, WeightDecay.MATRICES).withClipNorm(clipNorm).withDevice(Device.parse(device), threads);
+                .withDecay(weightDecay, WeightDecay.MATRICES).withClipNorm(clipNorm).withDevice(Device.parse(device), threads)
+                .withPrecision(recipe());
+    }
+
+    /** The numeric recipe: {@link #precision()}, or the device's default for {@code auto}. */
+    public Precision recipe() {
+        return precision.equals(AUTO) ? Precision.defaultFor(Device.parse(device)) : Precision.parse(precision);
     }
 
     /** Tokens per optimiser step. */
@@ -103,7 +119,7 @@ public record TrainConfig(String model, int batch, int seq, int accumulation, in
     /** This config with another step count (and warm-up clamped to it). */
     public TrainConfig withSteps(int n) {
         return new TrainConfig(model, batch, seq, accumulation, stepsPerRun, n, lr, minLr, Math.min(warmup, n), weightDecay, clipNorm,
-                evalInterval, evalWindows, saveInterval, logInterval, keepLast, seed, device, threads, microsetSteps,
+                evalInterval, evalWindows, saveInterval, logInterval, keepLast, seed, device, threads, precision, microsetSteps,
                 microsetMinDrop, prompts, sampleTokens, controlPoll, epochs);
     }
 }

@@ -130,6 +130,7 @@ public final class TrainingRun {
             params = Init.params(arch, cfg.seed());
         }
         out.println(arch.describe());
+        out.printf(Locale.ROOT, "device %s, precision %s%n", engine.device().toString().toLowerCase(Locale.ROOT), engine.precision());
         out.printf(Locale.ROOT, "data %s: train %,d tokens, val %,d tokens (%d fixed windows of %d); %,d tokens per step%n",
                 data.dir(), data.train().tokens(), data.val().tokens(), valWindows.size(), cfg.seq(), cfg.tokensPerStep());
         Files.writeString(runDir.resolve(CONFIG), Configs.JSON.writeValueAsString(Map.of("config", cfg, "arch", arch,

@@ -32,40 +32,63 @@ public final class Llama {
     }
 
     /**
-     * Logits [B·T, V] for token ids {@code ids} (int64 [B·T], row-major over batch then time).
+     * Logits [B·T, V] for token ids {@code ids} (int64 [B·T], row-major over batch then time), all
+     * in the parameters' type.
      *
-     * @param p parameter views by layout name, in the model's compute type
+     * @param p parameter views by layout name
      */
     public static Val logits(Tape t, LlamaConfig c, Map<String, Val> p, Val ids, int batch, int seq) {
+        return logits(t, c, p, ids, batch, seq, p.get("embed").type());
+    }
+
+    /**
+     * Logits [B·T, V] with matrix products and attention in {@code compute}. The residual stream,
+     * RMSNorm and the returned logits stay in the parameters' (master) type; each weight matrix is
+     * cast to {@code compute} where it is used, the normalised activations before each projection,
+     * and projection outputs back before the residual add. With {@code compute} equal to the master
+     * type no Cast is emitted and the graph is the plain one.
+     *
+     * @param p parameter views by layout name, in the master type (the tape tracks them)
+     */
+    public static Val logits(Tape t, LlamaConfig c, Map<String, Val> p, Val ids, int batch, int seq, DType compute) {
         Graph g = t.graph();
-        DType type = p.get("embed").type();
+        DType master = p.get("embed").type();
         long n = (long) batch * seq;
         int d = c.dim();
         int hd = c.headDim();
-        Val[] rope = ropeTables(g, c, seq, type);
-        Val mask = g.op("Trilu", type, new long[] {seq, seq},
-                List.of(g.full(type, new long[] {seq, seq}, -1e9), g.scalar(DType.I64, 1)), Graph.attr("upper", 1L));
+        Val[] rope = ropeTables(g, c, seq, compute);
+        // the mask is built in the master type and cast, so constant folding needs no 16-bit kernels;
+        // fp16 cannot hold -1e9 (it would become -inf), so it gets a large finite negative instead
+        double masked = compute == DType.F16 ? -3e4 : -1e9;
+        Val mask = g.cast(g.op("Trilu", master, new long[] {seq, seq},
+                List.of(g.full(master, new long[] {seq, seq}, masked), g.scalar(DType.I64, 1)), Graph.attr("upper", 1L)),
+                compute);
 
         Val h = t.embedding(p.get("embed"), ids);
         for (int l = 0; l < c.layers(); l++) {
             String pre = "layers." + l + ".";
-            Val x = t.rmsNorm(h, p.get(pre + "attn_norm"), c.normEps());
-            Val q = heads(t, t.linear(x, p.get(pre + "wq")), batch, seq, c);
-            Val k = heads(t, t.linear(x, p.get(pre + "wk")), batch, seq, c);
-            Val v = heads(t, t.linear(x, p.get(pre + "wv")), batch, seq, c);
+            Val x = t.cast(t.rmsNorm(h, p.get(pre + "attn_norm"), c.normEps()), compute);
+            Val q = heads(t, linear(t, x, p.get(pre + "wq"), compute), batch, seq, c);
+            Val k = heads(t, linear(t, x, p.get(pre + "wk"), compute), batch, seq, c);
+            Val v = heads(t, linear(t, x, p.get(pre + "wv"), compute), batch, seq, c);
             q = t.scale(t.rope(q, rope[0], rope[1]), 1.0 / Math.sqrt(hd));
             k = t.rope(k, rope[0], rope[1]);
             Val scores = t.add(t.matmul(q, t.transpose(k, 0, 1, 3, 2)), mask);
             Val o = t.matmul(t.softmax(scores), v);
             o = t.reshape(t.transpose(o, 0, 2, 1, 3), n, d);
-            h = t.add(h, t.linear(o, p.get(pre + "wo")));
-            x = t.rmsNorm(h, p.get(pre + "mlp_norm"), c.normEps());
-            Val gate = t.silu(t.linear(x, p.get(pre + "w1")));
-            Val up = t.linear(x, p.get(pre + "w3"));
-            h = t.add(h, t.linear(t.mul(gate, up), p.get(pre + "w2")));
+            h = t.add(h, t.cast(linear(t, o, p.get(pre + "wo"), compute), master));
+            x = t.cast(t.rmsNorm(h, p.get(pre + "mlp_norm"), c.normEps()), compute);
+            Val gate = t.silu(linear(t, x, p.get(pre + "w1"), compute));
+            Val up = linear(t, x, p.get(pre + "w3"), compute);
+            h = t.add(h, t.cast(linear(t, t.mul(gate, up), p.get(pre + "w2"), compute), master));
         }
-        h = t.rmsNorm(h, p.get("final_norm"), c.normEps());
-        return t.linear(h, p.get("embed"));
+        h = t.cast(t.rmsNorm(h, p.get("final_norm"), c.normEps()), compute);
+        return t.cast(linear(t, h, p.get("embed"), compute), master);
+    }
+
+    /** {@code x @ wᵀ} with {@code w} cast to the compute type of {@code x}. */
+    private static Val linear(Tape t, Val x, Val w, DType compute) {
+        return t.linear(x, t.cast(w, compute));
     }
 
     private static Val heads(Tape t, Val x, int batch, int seq, LlamaConfig c) {
