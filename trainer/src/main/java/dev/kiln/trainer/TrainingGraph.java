@@ -108,7 +108,7 @@ public final class TrainingGraph {
         Val grad;
         if (a == 1) {
             Val[] lg = lossAndGrad(g, c.model(), layout, views, g.reshape(tokens, c.batch(), c.seq()),
-                    g.reshape(targets, c.batch(), c.seq()), c.batch(), c.seq(), c.precision().compute());
+                    g.reshape(targets, c.batch(), c.seq()), c.batch(), c.seq(), c.precision().compute(), embeddingGrad(c.device()));
             loss = lg[0];
             grad = lg[1];
         } else {
@@ -118,7 +118,7 @@ public final class TrainingGraph {
             Val gs = body.input(body.fresh("gsum"), DType.F32, n);
             Val ls = body.input(body.fresh("lsum"), DType.F32);
             Val[] lg = lossAndGrad(body, c.model(), layout, views, body.gatherRow(tokens, j), body.gatherRow(targets, j),
-                    c.batch(), c.seq(), c.precision().compute());
+                    c.batch(), c.seq(), c.precision().compute(), embeddingGrad(c.device()));
             body.output(body.identity(cond), body.fresh("cond_out"));
             body.output(body.add(gs, lg[1]), body.fresh("gsum_out"));
             body.output(body.add(ls, lg[0]), body.fresh("lsum_out"));
@@ -139,8 +139,8 @@ public final class TrainingGraph {
      * and gradient are in the parameters' type; {@code compute} is the matrix-product type.
      */
     static Val[] lossAndGrad(Graph g, LlamaConfig c, ParamLayout layout, Map<String, Val> views,
-                             Val tokens, Val targets, int batch, int seq, DType compute) {
-        Tape t = new Tape(g);
+                             Val tokens, Val targets, int batch, int seq, DType compute, Tape.EmbeddingGrad eg) {
+        Tape t = new Tape(g, eg);
         List<Val> leaves = new ArrayList<>();
         for (Val w : views.values()) {
             leaves.add(t.track(w));
@@ -156,6 +156,15 @@ public final class TrainingGraph {
             flat.add(gr.rank() == 1 ? gr : g.reshape(gr, e.size()));
         }
         return new Val[] {loss, g.concat(0, flat)};
+    }
+
+    /**
+     * The embedding VJP per device: CPU scatter-adds sequentially (deterministic and cheapest); on
+     * CUDA a scatter-add uses atomics whose order varies between runs, so the one-hot product is
+     * used to keep GPU runs reproducible bit for bit.
+     */
+    static Tape.EmbeddingGrad embeddingGrad(Device d) {
+        return d == Device.CUDA ? Tape.EmbeddingGrad.ONE_HOT : Tape.EmbeddingGrad.SCATTER;
     }
 
     /**
@@ -239,12 +248,18 @@ public final class TrainingGraph {
      * in {@code compute} (the mixed-precision recipe of {@link Precision}).
      */
     public static ModelProto lossAndGradModel(LlamaConfig c, int batch, int seq, DType type, DType compute) {
+        return lossAndGradModel(c, batch, seq, type, compute, Tape.EmbeddingGrad.SCATTER);
+    }
+
+    /** As above, with the embedding VJP {@code eg}. */
+    public static ModelProto lossAndGradModel(LlamaConfig c, int batch, int seq, DType type, DType compute,
+                                              Tape.EmbeddingGrad eg) {
         ParamLayout layout = ParamLayout.of(c);
         Graph g = new Graph("");
         Val p = g.input(PARAMS, type, layout.size());
         Val tok = g.input(TOKENS, DType.I32, batch, seq);
         Val tgt = g.input(TARGETS, DType.I32, batch, seq);
-        Val[] lg = lossAndGrad(g, c, layout, Llama.views(g, p, layout), tok, tgt, batch, seq, compute);
+        Val[] lg = lossAndGrad(g, c, layout, Llama.views(g, p, layout), tok, tgt, batch, seq, compute, eg);
         g.output(lg[0], LOSS);
         g.output(lg[1], GRAD);
         return g.toModel("kiln_loss_grad_" + c.name());

@@ -120,6 +120,36 @@ class MixedPrecisionTest {
         assertEquals(last32, last16, 0.05, "fp16-compute training follows fp32");
     }
 
+    @Test
+    void cudaGraphUsesTheDeterministicOneHotEmbeddingGradientWithTheSameResult() throws Exception {
+        ModelProto cuda = TrainingGraph.build(TrainerConfig.of(TOY, 2, 16).withDevice(Device.CUDA, 0), false);
+        assertEquals(0, count(cuda, "ScatterND"), "no scatter-add (atomics) in the CUDA graph");
+        assertEquals(Precision.BF16, TrainerConfig.of(TOY, 2, 16).withDevice(Device.CUDA, 0).precision());
+        assertEquals(1, count(TrainingGraph.build(TrainerConfig.of(TOY, 2, 16), false), "ScatterND"), "CPU graph scatters");
+        int batch = 2;
+        int seq = 32;
+        float[] p = Init.params(TOY, 9);
+        Batch b = TestData.randomWindows(TestData.bierceBytes(), batch, seq, new Random(2));
+        Map<String, Object> in = new HashMap<>(Map.of(TrainingGraph.PARAMS, p,
+                TrainingGraph.TOKENS, b.inputs(), TrainingGraph.TARGETS, b.targets()));
+        double[] scatter;
+        double[] oneHot;
+        try (OrtRunner r = new OrtRunner(TrainingGraph.lossAndGradModel(TOY, batch, seq, DType.F32, DType.F32,
+                dev.kiln.trainer.graph.Tape.EmbeddingGrad.SCATTER))) {
+            scatter = r.run(in).get(TrainingGraph.GRAD);
+        }
+        try (OrtRunner r = new OrtRunner(TrainingGraph.lossAndGradModel(TOY, batch, seq, DType.F32, DType.F32,
+                dev.kiln.trainer.graph.Tape.EmbeddingGrad.ONE_HOT))) {
+            oneHot = r.run(in).get(TrainingGraph.GRAD);
+        }
+        assertTrue(maxAbsDiff(scatter, oneHot) < 1e-6, "one-hot embedding gradient equals the scatter-add one: "
+                + maxAbsDiff(scatter, oneHot));
+    }
+
+    private static long count(ModelProto m, String op) {
+        return m.getGraph().getNodeList().stream().filter(n -> n.getOpType().equals(op)).count();
+    }
+
     private static Map<String, Integer> elementTypes(GraphProto g) {
         Map<String, Integer> t = new HashMap<>();
         for (ValueInfoProto v : g.getValueInfoList()) {

@@ -34,12 +34,31 @@ public final class Tape {
     private record Entry(Val out, List<Val> ins, Vjp vjp) {
     }
 
+    /** How the embedding VJP accumulates rows of repeated token ids. */
+    public enum EmbeddingGrad {
+        /** {@code ScatterND(reduction=add)} into zeros: cheapest; sequential (deterministic) on CPU. */
+        SCATTER,
+        /**
+         * {@code onehot(ids)ᵀ · g} as one matrix product: deterministic on any device (a GPU
+         * scatter-add uses atomics, whose order varies run to run) and needs no ScatterND kernel,
+         * at the price of an [N, V] one-hot and a V×N×d product.
+         */
+        ONE_HOT
+    }
+
     private final Graph g;
+    private final EmbeddingGrad embeddingGrad;
     private final Set<String> tracked = new HashSet<>();
     private final List<Entry> entries = new ArrayList<>();
 
+    /** A tape with the scatter-add embedding VJP. */
     public Tape(Graph g) {
+        this(g, EmbeddingGrad.SCATTER);
+    }
+
+    public Tape(Graph g, EmbeddingGrad embeddingGrad) {
         this.g = g;
+        this.embeddingGrad = java.util.Objects.requireNonNull(embeddingGrad, "embeddingGrad");
     }
 
     /** The graph this tape emits into. */
@@ -258,13 +277,19 @@ public final class Tape {
     }
 
     /**
-     * Embedding lookup {@code w[ids]} for ids int64 [N] and w [V, d]; VJP scatters the rows back
-     * with {@code ScatterND(reduction=add)} into zeros (repeated ids accumulate).
+     * Embedding lookup {@code w[ids]} for ids int64 [N] and w [V, d]; the VJP adds each output
+     * row's gradient into its id's row (repeated ids accumulate), as {@link EmbeddingGrad} says.
      */
     public Val embedding(Val w, Val ids) {
         long n = ids.numel();
+        long v = w.dim(0);
         Val out = g.op("Gather", w.type(), new long[] {n, w.dim(1)}, List.of(w, ids), Graph.attr("axis", 0L));
         return record(out, go -> {
+            if (embeddingGrad == EmbeddingGrad.ONE_HOT) {
+                Val oneHot = g.op("OneHot", DType.F32, new long[] {n, v},
+                        List.of(ids, g.ints(v), g.constant(DType.F32, new long[] {2}, 0.0, 1.0)), Graph.attr("axis", -1L));
+                return new Val[] {g.gemm(g.cast(oneHot, go.type()), go, true, false), null};
+            }
             Val idx = g.reshape(ids, n, 1);
             Val zeros = g.full(w.type(), w.shape(), 0.0);
             Val dw = g.op("ScatterND", w.type(), w.shape(), List.of(zeros, idx, go), Graph.attr("reduction", "add"));

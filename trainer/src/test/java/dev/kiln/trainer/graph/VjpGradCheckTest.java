@@ -22,9 +22,14 @@ class VjpGradCheckTest {
 
     /** Builds op(inputs) on a fresh tape and checks d/d(each float input) along random directions. */
     private static void check(String what, long[][] shapes, Function<Tape, Function<Val[], Val>> op) throws Exception {
+        check(what, shapes, Tape.EmbeddingGrad.SCATTER, op);
+    }
+
+    private static void check(String what, long[][] shapes, Tape.EmbeddingGrad eg, Function<Tape, Function<Val[], Val>> op)
+            throws Exception {
         Random rnd = new Random(what.hashCode());
         Graph g = new Graph("");
-        Tape t = new Tape(g);
+        Tape t = new Tape(g, eg);
         Val[] ins = new Val[shapes.length];
         List<Val> floats = new ArrayList<>();
         for (int i = 0; i < shapes.length; i++) {
@@ -140,6 +145,14 @@ class VjpGradCheckTest {
     @Test
     void embeddingWithRepeatedIds() throws Exception {
         check("embedding", new long[][] {{6, 3}}, t -> x -> {
+            Val ids = t.graph().constant(DType.I64, new long[] {5}, 1, 4, 1, 0, 1);
+            return t.embedding(x[0], ids);
+        });
+    }
+
+    @Test
+    void embeddingOneHotProductWithRepeatedIds() throws Exception {
+        check("embedding-one-hot", new long[][] {{6, 3}}, Tape.EmbeddingGrad.ONE_HOT, t -> x -> {
             Val ids = t.graph().constant(DType.I64, new long[] {5}, 1, 4, 1, 0, 1);
             return t.embedding(x[0], ids);
         });
