@@ -6,10 +6,14 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.kiln.trainer.model.ParamLayout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,14 +72,49 @@ public final class TrainerSession implements AutoCloseable {
         long t1 = System.nanoTime();
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         OrtSession session;
+        Path optimized = null;
+        Placement placement = null;
         try (OrtSession.SessionOptions opts = Sessions.options(config.device(), config.threads())) {
+            if (config.device() == Device.CUDA || Boolean.getBoolean(PLACEMENT_PROPERTY)) {
+                optimized = Files.createTempFile("kiln-optimized-", ".onnx");
+                opts.setOptimizedModelFilePath(optimized.toString());
+            }
             session = env.createSession(bytes, opts);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (optimized != null) {
+            try {
+                placement = Placement.read(optimized);
+            } catch (IOException e) {
+                System.err.println("kiln: could not read ONNX Runtime's optimised model (" + e.getMessage() + "); no placement report");
+            } finally {
+                try {
+                    Files.deleteIfExists(optimized);
+                } catch (IOException ignored) {
+                    // a temp file left behind is harmless
+                }
+            }
         }
         long t2 = System.nanoTime();
         TrainerSession s = new TrainerSession(config, env, session, nodes, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+        s.placement = placement;
         float[] zeros = new float[initialParams.length];
         s.setState(initialParams, zeros, zeros, 0);
         return s;
+    }
+
+    /** System property that turns on the {@link Placement} report on CPU too (always on for CUDA). */
+    public static final String PLACEMENT_PROPERTY = "kiln.placement";
+
+    private Placement placement;
+
+    /**
+     * Host-device copies ONNX Runtime placed in the loaded graph: reported for CUDA sessions (and on
+     * CPU with {@code -Dkiln.placement=true}), else null.
+     */
+    public Placement placement() {
+        return placement;
     }
 
     /** Nodes in the training graph, Loop bodies included. */

@@ -56,6 +56,9 @@ public final class TrainerBench {
         float first = Float.NaN;
         float last = Float.NaN;
         try (TrainerSession s = TrainerSession.create(c, init)) {
+            if (s.placement() != null) {
+                System.out.println(s.placement().line());
+            }
             for (int i = 0; i < warmupRuns + timedRuns; i++) {
                 List<Batch> batches = new ArrayList<>();
                 for (int j = 0; j < k; j++) {

@@ -158,6 +158,9 @@ public final class TrainingRun {
                 if (m != null) {
                     s.setState(params, m, v, step);
                 }
+                if (s.placement() != null) {
+                    out.println(s.placement().line());
+                }
                 int k = cfg.stepsPerRun();
                 int rows = cfg.batch() * cfg.accumulation();
                 long intervalNanos = 0;
