@@ -82,6 +82,8 @@ def main():
     out = sys.stdout
     out.write("# source: microsoft/onnxruntime docs/OperatorKernels.md @ %s, CUDAExecutionProvider; "
               "regenerate with scripts/cuda-kernels-tsv.py OperatorKernels.md <commit>\n" % commit)
+    out.write("# facts from ONNX Runtime's generated kernel documentation (ONNX Runtime is MIT-licensed); "
+              "kiln's CudaKernels reads this file\n")
     out.write("# domain\top\tsince\tuntil (empty = open-ended)\ttype constraints (var=types;...)\n")
     for domain, op, since, until, types in rows(lines):
         out.write("%s\t%s\t%d\t%s\t%s\n" % (domain, op, since, "" if until is None else until, types))
