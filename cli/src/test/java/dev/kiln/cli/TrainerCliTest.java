@@ -31,7 +31,15 @@ class TrainerCliTest extends StdStreamsTest {
     void infoBuildsTheTrainingGraph() {
         assertEquals(0, Kiln.execute("info", "--model", "tiny", "--vocab", "512", "--graph", "2x16"), err.toString(StandardCharsets.UTF_8));
         assertTrue(stdout().contains("vocab 512"), stdout());
-        assertTrue(stdout().contains("nodes (B 2 x T 16)"), stdout());
+        assertTrue(stdout().contains("nodes (B 2 x T 16, K 1, cpu, fp32)"), stdout());
+    }
+
+    @Test
+    void infoChecksTheBf16CudaGraphAgainstOnnxRuntimesKernelsWithoutAGpu() {
+        assertEquals(0, Kiln.execute("info", "--model", "tiny", "--graph", "2x16", "--device", "cuda", "--steps-per-run", "2"),
+                err.toString(StandardCharsets.UTF_8));
+        assertTrue(stdout().contains("K 2, cuda, bf16"), stdout());
+        assertTrue(stdout().contains("CUDA kernels       every node has one (ONNX Runtime's kernel table, onnxruntime@"), stdout());
     }
 
     @Test
