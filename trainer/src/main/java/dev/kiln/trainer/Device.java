@@ -6,8 +6,9 @@ public enum Device {
     CPU,
     /**
      * ONNX Runtime's CUDA execution provider with CPU fallback disabled, so a missing kernel fails
-     * loudly. Needs the {@code onnxruntime_gpu} jar (opt-in Maven profile {@code cuda}).
-     * <b>NOTE: untested</b>: no GPU was available when this was written.
+     * loudly. Needs the {@code onnxruntime_gpu} jar (opt-in Maven profile {@code cuda}). Graphs are
+     * checked against ONNX Runtime's CUDA kernel table before loading (tested on CPU).
+     * <b>NOTE: never run on a GPU yet</b>: none was available when this was written.
      */
     CUDA;
 

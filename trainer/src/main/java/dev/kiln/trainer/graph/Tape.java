@@ -36,11 +36,17 @@ public final class Tape {
 
     /** How the embedding VJP accumulates rows of repeated token ids. */
     public enum EmbeddingGrad {
-        /** {@code ScatterND(reduction=add)} into zeros: cheapest; sequential (deterministic) on CPU. */
+        /**
+         * {@code ScatterElements(reduction=add)} into zeros: cheapest, and sequential on ONNX
+         * Runtime's CPU provider, so exact and deterministic for any thread count. (Its
+         * {@code ScatterND(reduction=add)} is not: with more than one intra-op thread, updates to a
+         * repeated row race and some are lost; measured on 1.28.0, see ScatterAddRaceTest and
+         * microsoft/onnxruntime#18048.)
+         */
         SCATTER,
         /**
          * {@code onehot(ids)ᵀ · g} as one matrix product: deterministic on any device (a GPU
-         * scatter-add uses atomics, whose order varies run to run) and needs no ScatterND kernel,
+         * scatter-add uses atomics, whose order varies run to run) and needs no scatter kernel,
          * at the price of an [N, V] one-hot and a V×N×d product.
          */
         ONE_HOT
@@ -290,9 +296,9 @@ public final class Tape {
                         List.of(ids, g.ints(v), g.constant(DType.F32, new long[] {2}, 0.0, 1.0)), Graph.attr("axis", -1L));
                 return new Val[] {g.gemm(g.cast(oneHot, go.type()), go, true, false), null};
             }
-            Val idx = g.reshape(ids, n, 1);
-            Val zeros = g.full(w.type(), w.shape(), 0.0);
-            Val dw = g.op("ScatterND", w.type(), w.shape(), List.of(zeros, idx, go), Graph.attr("reduction", "add"));
+            Val idx = g.expand(g.reshape(ids, n, 1), n, w.dim(1));
+            Val dw = g.op("ScatterElements", w.type(), w.shape(), List.of(g.full(w.type(), w.shape(), 0.0), idx, go),
+                    Graph.attr("axis", 0L), Graph.attr("reduction", "add"));
             return new Val[] {dw, null};
         }, w, ids);
     }
