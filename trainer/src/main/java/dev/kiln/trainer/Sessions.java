@@ -15,11 +15,14 @@ final class Sessions {
      * with CPU fallback disabled so a missing kernel fails loudly (trainer-design.md section 7).
      * <b>NOTE:</b> the CUDA branch is untested (no GPU was available) and needs the
      * {@code onnxruntime_gpu} jar from the {@code cuda} Maven profile. The system property
-     * {@code kiln.ort.profile=PREFIX} turns on ONNX Runtime's per-node profiler.
+     * {@code kiln.ort.profile=PREFIX} turns on ONNX Runtime's per-node profiler, and
+     * {@code kiln.ort.opt=basic} limits graph optimisation to the basic level (to check that
+     * ALL_OPT's inference fusions do not change training results).
      */
     static OrtSession.SessionOptions options(Device device, int threads) throws OrtException {
         OrtSession.SessionOptions o = new OrtSession.SessionOptions();
-        o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        o.setOptimizationLevel("basic".equalsIgnoreCase(System.getProperty("kiln.ort.opt"))
+                ? OrtSession.SessionOptions.OptLevel.BASIC_OPT : OrtSession.SessionOptions.OptLevel.ALL_OPT);
         o.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
         if (threads > 0) {
             o.setIntraOpNumThreads(threads);
