@@ -16,6 +16,12 @@ import picocli.CommandLine;
  */
 final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
 
+    /**
+     * Split "regex" of list options whose values may contain commas (prompts): a control character
+     * no one types, so a YAML list reaches picocli as separate values, and a repeated flag still works.
+     */
+    static final String LIST_SEPARATOR = "\u001F";
+
     private final Map<String, Object> config;
 
     private ConfigDefaults(Map<String, Object> config) {
@@ -66,7 +72,12 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
             return null;
         }
         if (v instanceof List<?> list) {
-            return String.join(",", list.stream().map(String::valueOf).toList());
+            String sep = opt.splitRegex();
+            if (sep.isEmpty() && list.size() > 1) {
+                throw new ConfigException(key + " takes one value, the config file gives a list of " + list.size());
+            }
+            // split regexes used by kiln's list options are literal characters: "," or LIST_SEPARATOR
+            return String.join(sep.isEmpty() ? "," : sep, list.stream().map(String::valueOf).toList());
         }
         return String.valueOf(v);
     }

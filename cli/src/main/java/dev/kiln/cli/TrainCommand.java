@@ -98,7 +98,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--microset-min-drop", paramLabel = "X", defaultValue = "0.3", description = "Required loss drop (default: ${DEFAULT-VALUE}).")
     double microsetMinDrop;
 
-    @Option(names = "--prompt", paramLabel = "TEXT", description = "Fixed prompt sampled at each eval (repeatable; default: the reference's four).")
+    @Option(names = "--prompt", paramLabel = "TEXT", split = ConfigDefaults.LIST_SEPARATOR, splitSynopsisLabel = "",
+            description = "Fixed prompt sampled at each eval (repeatable; default: the reference's four).")
     List<String> prompts;
 
     @Option(names = "--sample-tokens", paramLabel = "N", defaultValue = "48", description = "Tokens per sample (default: ${DEFAULT-VALUE}).")
