@@ -37,6 +37,10 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--top-p", paramLabel = "X", defaultValue = "1.0", description = "Nucleus probability mass, 1 = all (default: ${DEFAULT-VALUE}).")
     double topP;
 
+    @Option(names = "--repetition-penalty", paramLabel = "X", defaultValue = "1.0",
+            description = "Penalise tokens already in the context (CTRL's rule: positive logits / X, negative x X), 1 = off (default: ${DEFAULT-VALUE}).")
+    double repetitionPenalty;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1337", description = "Sampling seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -48,7 +52,7 @@ final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SampleConfig sc = new SampleConfig(maxNewTokens, temperature, topK, topP, seed);
+        SampleConfig sc = new SampleConfig(maxNewTokens, temperature, topK, topP, seed, repetitionPenalty);
         System.out.println(SampleJob.run(checkpoint, tokenizer, prompt, sc, device, threads));
         return 0;
     }

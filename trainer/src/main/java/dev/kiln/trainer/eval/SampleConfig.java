@@ -8,8 +8,15 @@ package dev.kiln.trainer.eval;
  * @param topK         keep the k most likely tokens (0 = all)
  * @param topP         keep the smallest set whose probability reaches p (1 = all)
  * @param seed         sampling RNG seed (same seed, same text)
+ * @param repetitionPenalty CTRL's penalty on every token already in the context (prompt and output):
+ *                     a positive logit is divided by it, a negative one multiplied; 1 = off
  */
-public record SampleConfig(int maxNewTokens, double temperature, int topK, double topP, long seed) {
+public record SampleConfig(int maxNewTokens, double temperature, int topK, double topP, long seed, double repetitionPenalty) {
+
+    /** Without a repetition penalty. */
+    public SampleConfig(int maxNewTokens, double temperature, int topK, double topP, long seed) {
+        this(maxNewTokens, temperature, topK, topP, seed, 1.0);
+    }
 
     /** Greedy decoding of up to {@code maxNewTokens} tokens. */
     public static SampleConfig greedy(int maxNewTokens) {
@@ -28,6 +35,9 @@ public record SampleConfig(int maxNewTokens, double temperature, int topK, doubl
         }
         if (!(topP > 0 && topP <= 1)) {
             throw new IllegalArgumentException("top_p must be in (0, 1]: " + topP);
+        }
+        if (!(repetitionPenalty >= 1 && repetitionPenalty <= 100)) {
+            throw new IllegalArgumentException("repetition_penalty must be in [1, 100]: " + repetitionPenalty);
         }
     }
 

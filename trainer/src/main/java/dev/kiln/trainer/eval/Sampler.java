@@ -71,6 +71,7 @@ public final class Sampler implements AutoCloseable {
             int[] x = new int[seq];
             System.arraycopy(all, from, x, 0, n - from);
             float[] logits = logitsAt(x, n - from - 1);
+            penalize(logits, all, n, cfg.repetitionPenalty());
             int next = cfg.greedy() ? argmax(logits) : draw(logits, cfg, rng);
             all[n++] = next;
             made++;
@@ -94,6 +95,25 @@ public final class Sampler implements AutoCloseable {
                 b.position(pos * vocab);
                 b.get(out);
                 return out;
+            }
+        }
+    }
+
+    /**
+     * Applies CTRL's repetition penalty in place to the logits of every distinct id in
+     * {@code context[0..len)}: positive logits are divided by {@code penalty}, negative ones
+     * multiplied, so a seen token always becomes less likely.
+     */
+    static void penalize(float[] logits, int[] context, int len, double penalty) {
+        if (penalty == 1.0) {
+            return;
+        }
+        java.util.BitSet seen = new java.util.BitSet(logits.length);
+        for (int i = 0; i < len; i++) {
+            int id = context[i];
+            if (id >= 0 && id < logits.length && !seen.get(id)) {
+                seen.set(id);
+                logits[id] = (float) (logits[id] > 0 ? logits[id] / penalty : logits[id] * penalty);
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.kiln.trainer.eval;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,5 +48,19 @@ class SamplerTest {
             int stop = ga[0];
             assertArrayEquals(new int[] {stop}, a.generate(prompt, SampleConfig.greedy(12), stop), "stops after the stop id");
         }
+    }
+
+    @Test
+    void repetitionPenaltyLowersSeenTokensOnceEachWhateverTheirSign() {
+        float[] logits = {2.0f, -1.0f, 1.5f, 0.5f};
+        Sampler.penalize(logits, new int[] {0, 1, 0, 0, 9}, 4, 2.0);
+        assertEquals(1.0f, logits[0], "positive logit divided once, although id 0 appears three times");
+        assertEquals(-2.0f, logits[1], "negative logit multiplied");
+        assertEquals(1.5f, logits[2], "unseen token untouched");
+        assertEquals(2, Sampler.argmax(logits), "greedy now avoids the repeated token");
+        float[] same = {2.0f, -1.0f};
+        Sampler.penalize(same, new int[] {0, 1}, 2, 1.0);
+        assertEquals(2.0f, same[0], "penalty 1 is off");
+        assertThrows(IllegalArgumentException.class, () -> new SampleConfig(1, 0, 0, 1, 0, 0.5));
     }
 }
