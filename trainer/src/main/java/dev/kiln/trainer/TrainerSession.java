@@ -5,7 +5,6 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import dev.kiln.trainer.graph.CudaKernels;
 import dev.kiln.trainer.model.ParamLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,7 +68,7 @@ public final class TrainerSession implements AutoCloseable {
         long t0 = System.nanoTime();
         ModelProto model = TrainingGraph.build(config, useLoop);
         if (config.device() == Device.CUDA) {
-            requireCudaKernels(model);
+            Sessions.requireCudaKernels(model);
         }
         byte[] bytes = model.toByteArray();
         int nodes = countNodes(model.getGraph());
@@ -119,19 +118,6 @@ public final class TrainerSession implements AutoCloseable {
      */
     public Placement placement() {
         return placement;
-    }
-
-    /**
-     * Fails before any GPU time is spent when a node of {@code model} has no CUDA kernel for its
-     * element types ({@link CudaKernels}): with CPU fallback disabled, ONNX Runtime would otherwise
-     * fail later with a less precise message, and with fallback it would silently copy to the host.
-     */
-    static void requireCudaKernels(ModelProto model) {
-        List<String> missing = CudaKernels.load().missing(model);
-        if (!missing.isEmpty()) {
-            throw new IllegalStateException("the training graph has nodes without a CUDA kernel (a kiln bug, please report it): "
-                    + String.join("; ", missing));
-        }
     }
 
     /** Nodes in the training graph, Loop bodies included. */

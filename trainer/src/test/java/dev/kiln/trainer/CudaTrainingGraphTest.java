@@ -45,10 +45,17 @@ class CudaTrainingGraphTest {
     }
 
     @Test
+    void theForwardModelsForEvaluationAndSamplingHaveCudaKernelsForEveryNode() {
+        assertEquals(List.of(), KERNELS.missing(ForwardModel.build(LlamaConfig.TINY, 2, 32, null, true)));
+        assertEquals(List.of(), KERNELS.missing(ForwardModel.build(LlamaConfig.TINY, 1, 32,
+                dev.kiln.trainer.model.Init.params(LlamaConfig.TINY, 1), false)));
+    }
+
+    @Test
     void aGraphWithoutTheFp32IslandsIsRefusedBeforeTheSessionIsCreated() {
         // the whole loss-and-gradient model in bf16, norms and loss included: what the islands prevent
         ModelProto allBf16 = TrainingGraph.lossAndGradModel(LlamaConfig.TINY, 2, 16, DType.BF16);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> TrainerSession.requireCudaKernels(allBf16));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Sessions.requireCudaKernels(allBf16));
         for (String op : new String[] {"ReduceMean", "Reciprocal", "LogSoftmax"}) {
             assertTrue(e.getMessage().contains(op), op + " named in: " + e.getMessage());
         }
