@@ -16,6 +16,11 @@
  *       copies of the state for checkpoints.</li>
  *   <li>{@link dev.kiln.trainer.ForwardModel} exports the forward pass (logits and per-token nll)
  *       for evaluation and sampling.</li>
+ *   <li>{@link dev.kiln.trainer.Precision} picks the numeric recipe: fp32, or bf16/fp16 matrix
+ *       products and attention with fp32 master weights, norms, loss and optimiser.
+ *       {@link dev.kiln.trainer.Sessions} opens every session, and on CUDA first checks the graph
+ *       against ONNX Runtime's CUDA kernels ({@link dev.kiln.trainer.graph.CudaKernels});
+ *       {@link dev.kiln.trainer.Placement} reports host-device copies inside the step loop.</li>
  * </ol>
  *
  * <pre>{@code
@@ -27,6 +32,7 @@
  *
  * <p><b>NOTE:</b> nothing here may reference ONNX Runtime's training-session class: even its
  * static methods crash the JVM on the published builds. The CUDA path ({@link dev.kiln.trainer.Device#CUDA})
- * is untested and bf16 mixed precision is not wired yet: the graphs are fp32 (fp64 in gradient checks).
+ * and the bf16 recipe have never run on a GPU: they are checked on the CPU (the fp16 variant of the
+ * same graph runs there; bf16 graphs are checked against the CUDA kernel table).
  */
 package dev.kiln.trainer;
