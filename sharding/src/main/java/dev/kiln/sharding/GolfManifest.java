@@ -251,7 +251,7 @@ public final class GolfManifest {
             }
             files[k] = shards.size();
             check(f, at + ".stats.files_" + split, stats, files[k], "files matching " + globNode.asText());
-            check(f, at + ".stats.tokens_" + split, stats, tokens[k], "tokens in those shards");
+            check(f, at + ".stats.tokens_" + split, stats, tokens[k], "tokens in the shards matching " + globNode.asText());
             docs[k] = number(f, at + ".stats.docs_" + split, stats.get("docs_" + split));
             if (dataMeta != null && dataMeta.at("/splits/" + split + "/documents").isNumber()) {
                 check(f, at + ".stats.docs_" + split, stats, dataMeta.at("/splits/" + split + "/documents").asLong(),

@@ -203,7 +203,9 @@ public final class Prepare {
             long t0 = System.nanoTime();
             // the final unit (shards, manifest.json, data_meta.json) is always redone in full on a resume; a
             // manifest left by an interrupted attempt goes first so that it never sits beside half-rewritten shards
-            Files.deleteIfExists(out.resolve(GolfManifest.FILE));
+            if (cfg.writesGolf()) {
+                Files.deleteIfExists(out.resolve(GolfManifest.FILE));
+            }
             try (ShuffleSpill spill = ShuffleSpill.openAll(spillDirs, bits)) {
                 for (Split.Part part : List.of(Split.Part.TRAIN, Split.Part.VAL)) {
                     long target = part == Split.Part.TRAIN ? cfg.trainTokens() : cfg.valTokens();
