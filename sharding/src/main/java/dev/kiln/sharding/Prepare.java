@@ -49,14 +49,17 @@ import java.util.stream.Stream;
 /**
  * {@code kiln prepare}: sources → clean and filter per source → dedup across everything → split →
  * tokenizer (trained on the train split if none is given) → tokenize → seeded shuffle → mix by token
- * quotas → shards and {@code data_meta.json}.
+ * quotas → shards (with golf shards, parameter-golf's {@code manifest.json}: {@link GolfManifest}) and
+ * {@code data_meta.json}.
  *
  * <p>Resumable: the work is cut into units (clean one input file, dedup, tokenizer, tokenize-and-spill one
  * source, assemble), each leaving its outputs atomically and then a completion marker in
  * {@code OUT/.kiln-work/}. A re-run after a crash or {@code kill -9} skips completed steps and redoes
  * the interrupted one; because every step is deterministic the final files are byte-identical to an
  * uninterrupted run. A work folder made with another configuration is refused. Final outputs appear
- * only when complete; {@code data_meta.json} is written last and marks a finished run.
+ * only when complete. The last unit (shards, then {@code manifest.json}, then {@code data_meta.json}) has
+ * no marker and is redone in full on every resume; {@code data_meta.json} is written last and marks a
+ * finished run.
  */
 public final class Prepare {
 
@@ -196,12 +199,25 @@ public final class Prepare {
             MixPlan plan = new MixPlan(weights);
             Map<String, Object> splits = new LinkedHashMap<>();
             List<Path> outputs = new ArrayList<>();
+            Map<Split.Part, GolfManifest.SplitCounts> golfCounts = new java.util.EnumMap<>(Split.Part.class);
             long t0 = System.nanoTime();
+            // the final unit (shards, manifest.json, data_meta.json) is always redone in full on a resume; a
+            // manifest left by an interrupted attempt goes first so that it never sits beside half-rewritten shards
+            if (cfg.writesGolf()) {
+                Files.deleteIfExists(out.resolve(GolfManifest.FILE));
+            }
             try (ShuffleSpill spill = ShuffleSpill.openAll(spillDirs, bits)) {
                 for (Split.Part part : List.of(Split.Part.TRAIN, Split.Part.VAL)) {
                     long target = part == Split.Part.TRAIN ? cfg.trainTokens() : cfg.valTokens();
-                    splits.put(part.label(), assemble(spill, part, names, plan.quotas(target), target, dtype, outputs));
+                    splits.put(part.label(), assemble(spill, part, names, plan.quotas(target), target, dtype, outputs, golfCounts));
                 }
+            }
+            if (cfg.writesGolf()) {
+                // after every shard is in place, before data_meta.json (which marks the run finished)
+                GolfManifest.Tokenizer t = new GolfManifest.Tokenizer(modelFile, enc.vocabSize(), bos, eos, (String) tok.get("sha256"));
+                Map<String, Object> manifest = GolfManifest.build(cfg, out, t, golfCounts.get(Split.Part.TRAIN), golfCounts.get(Split.Part.VAL),
+                        available(spillStats, "train"), available(spillStats, "val"));
+                outputs.add(GolfManifest.write(out, manifest));
             }
             meta.put("assemble_seconds", Math.round((System.nanoTime() - t0) / 1e6) / 1e3);
             meta.put("splits", splits);
@@ -366,7 +382,8 @@ public final class Prepare {
     }
 
     private Map<String, Object> assemble(ShuffleSpill spill, Split.Part part, List<String> names, Map<String, Long> quotas,
-                                         long target, TokenDtype dtype, List<Path> outputs) throws IOException {
+                                         long target, TokenDtype dtype, List<Path> outputs,
+                                         Map<Split.Part, GolfManifest.SplitCounts> golfCounts) throws IOException {
         List<TokenSink> sinks = new ArrayList<>();
         BinShardWriter bin = null;
         GolfShardWriter golf = null;
@@ -376,7 +393,7 @@ public final class Prepare {
                 sinks.add(bin);
             }
             if (cfg.writesGolf()) {
-                golf = GolfShardWriter.open(out, "fineweb", part.label(), cfg.tokensPerShard());
+                golf = GolfShardWriter.open(out, GolfManifest.PREFIX, part.label(), cfg.tokensPerShard());
                 sinks.add(golf);
             }
             List<MixAssembler.SourceResult> results = MixAssembler.assemble(spill, part, names, quotas, sinks);
@@ -403,6 +420,7 @@ public final class Prepare {
             }
             if (golf != null) {
                 m.put("golf_shards", golf.files().size());
+                golfCounts.put(part, new GolfManifest.SplitCounts(golf.documents(), golf.tokens(), golf.files().size()));
                 outputs.addAll(golf.files());
             }
             return m;
@@ -414,6 +432,17 @@ public final class Prepare {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Documents of {@code split} the spill steps tokenized, over all sources. */
+    private static long available(Map<String, Object> spillStats, String split) {
+        long n = 0;
+        for (Object o : spillStats.values()) {
+            if (o instanceof Map<?, ?> m && m.get(split + "_documents_available") instanceof Number x) {
+                n += x.longValue();
+            }
+        }
+        return n;
+    }
 
     /** A document's split identity: source plus its id without a chunk suffix. */
     static String identity(Document d) {
@@ -431,7 +460,7 @@ public final class Prepare {
 
     private void clear() throws IOException {
         deleteTree(work);
-        for (String f : List.of(DataMeta.FILE, "train.bin", "train.idx", "val.bin", "val.idx", "dedup_clusters.jsonl.zst")) {
+        for (String f : List.of(DataMeta.FILE, GolfManifest.FILE, "train.bin", "train.idx", "val.bin", "val.idx", "dedup_clusters.jsonl.zst")) {
             Files.deleteIfExists(out.resolve(f));
         }
         if (Files.isDirectory(out)) {

@@ -16,7 +16,9 @@ import java.util.SplittableRandom;
 /**
  * What {@code kiln inspect shards DIR} reports for each split: layout, width, tokens, documents, files,
  * the most frequent ids, the share of unknown and byte-fallback tokens, and a few seeded windows decoded
- * back to text with the tokenizer named in {@code data_meta.json}. Every file is validated first.
+ * back to text with the tokenizer named in {@code data_meta.json}. Every file is validated first, and a
+ * parameter-golf {@code manifest.json} in the folder is checked against the golf shards
+ * ({@link GolfManifest#validate}: files and tokens per split must match).
  */
 public final class ShardInspector {
 
@@ -28,6 +30,7 @@ public final class ShardInspector {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("dir", dir.toString());
         JsonNode meta = Files.isRegularFile(dir.resolve(DataMeta.FILE)) ? Configs.JSON.readTree(dir.resolve(DataMeta.FILE).toFile()) : null;
+        Map<String, Object> manifest = GolfManifest.validate(dir);
         Encoder enc = null;
         if (meta != null && meta.at("/tokenizer/model").isTextual() && Files.exists(Path.of(meta.at("/tokenizer/model").asText()))) {
             enc = Encoder.load(Path.of(meta.at("/tokenizer/model").asText()));
@@ -52,6 +55,9 @@ public final class ShardInspector {
         }
         if (!out.containsKey("train") && !out.containsKey("val")) {
             throw new ShardFormatException(dir + ": no train or val shards. HINT: point at the output folder of kiln prepare");
+        }
+        if (manifest != null) {
+            out.put("manifest", manifest);
         }
         return out;
     }
@@ -124,6 +130,9 @@ public final class ShardInspector {
     public static String table(Map<String, Object> report) {
         StringBuilder sb = new StringBuilder();
         sb.append("shards in ").append(report.get("dir")).append('\n');
+        if (report.get("manifest") instanceof Map<?, ?> mf) {
+            sb.append(GolfManifest.FILE).append(": matches the golf shards (dataset ").append(mf.get("dataset")).append(")\n");
+        }
         for (String split : List.of("train", "val")) {
             Map<String, Object> m = (Map<String, Object>) report.get(split);
             if (m == null) {

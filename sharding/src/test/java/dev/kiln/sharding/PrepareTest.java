@@ -178,7 +178,7 @@ class PrepareTest {
         Path b = dir.resolve("b");
         prepare(config(1, "both"), b);
         for (String f : List.of("train.bin", "train.idx", "val.bin", "val.idx", "fineweb_train_000000.bin", "fineweb_val_000000.bin",
-                "tokenizer/spm.model")) {
+                "tokenizer/spm.model", GolfManifest.FILE)) {
             assertEquals(-1, Files.mismatch(out.resolve(f), b.resolve(f)), f);
         }
         assertFalse(Files.exists(b.resolve(Prepare.WORK)), "the work folder is removed after a finished run");
