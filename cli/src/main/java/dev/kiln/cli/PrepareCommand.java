@@ -140,6 +140,10 @@ final class PrepareCommand implements Callable<Integer> {
                 step -> new ProgressReporter(step, quiet)).run(overwrite);
         printSummary(r.meta());
         System.out.println("data_meta: " + r.metaPath());
+        java.nio.file.Path manifest = r.metaPath().resolveSibling(dev.kiln.sharding.GolfManifest.FILE);
+        if (java.nio.file.Files.isRegularFile(manifest)) {
+            System.out.println("golf manifest: " + manifest);
+        }
         return 0;
     }
 

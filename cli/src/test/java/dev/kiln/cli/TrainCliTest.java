@@ -63,7 +63,7 @@ class TrainCliTest {
                 s.resolve("gutenberg").toString(), "--no-dedup", "--train-tokens", "60000",
                 "--val-tokens", "8000", "--vocab-size", "512", "--format", "golf", "--tokens-per-shard", "30000", "--threads", "2", "-q",
                 "-o", data.toString()), errors());
-        take();
+        assertTrue(take().contains("golf manifest: " + data.resolve("manifest.json")), "prepare names the golf manifest");
         Path run = dir.resolve("run");
         List<String> train = List.of("train", "--data", data.toString(), "--model", "tiny", "--steps", "12", "--batch", "2", "--seq", "32",
                 "--eval-interval", "6", "--save-interval", "6", "--log-interval", "3", "--eval-windows", "4", "--microset-steps", "0",
