@@ -22,7 +22,8 @@ import java.util.Map;
  * whole-word keywords, char runs ignoring digits/spaces/ellipses, single long paragraphs pass, headings exempt,
  * Wikipedia and Gutenberg cleaned and chunked before length and quality limits</td></tr>
  * <tr><td>{@code gopher}</td><td>Gopher repetition then quality (datatrove defaults)</td></tr>
- * <tr><td>{@code c4}, {@code c4_tfds}</td><td>C4 rules, paper (3 words / 5 sentences) or TFDS code (5 / 3)</td></tr>
+ * <tr><td>{@code c4}, {@code c4_tfds}</td><td>C4 rules, paper (3 words / 5 sentences) or TFDS code (5 / 3):
+ * pages over 190,000 code points dropped, line rules, bad words, English by langdetect with p &gt;= 0.99</td></tr>
  * <tr><td>{@code fineweb}</td><td>FineWeb recipe: Gopher repetition, Gopher quality, C4 without the terminal
  * punctuation rule, FineWeb quality</td></tr>
  * </table>
@@ -54,8 +55,8 @@ public final class Profiles {
             case "reference" -> reference(source);
             case "kiln" -> kiln(source);
             case "gopher" -> withCleaner(source, List.of(StageSpec.of("gopher_repetition"), StageSpec.of("gopher_quality")));
-            case "c4" -> withCleaner(source, List.of(StageSpec.of("c4_quality"), StageSpec.of("c4_badwords")));
-            case "c4_tfds" -> withCleaner(source, List.of(StageSpec.of("c4_tfds_quality"), StageSpec.of("c4_badwords")));
+            case "c4" -> withCleaner(source, c4("c4_quality"));
+            case "c4_tfds" -> withCleaner(source, c4("c4_tfds_quality"));
             case "fineweb" -> withCleaner(source, List.of(StageSpec.of("gopher_repetition"), StageSpec.of("gopher_quality"),
                     StageSpec.of("c4_quality", "filter_no_terminal_punct", false), StageSpec.of("fineweb_quality")));
             default -> throw new ConfigException("unknown profile '" + name + "'; built-in profiles: " + BUILT_IN
@@ -114,6 +115,17 @@ public final class Profiles {
             }
         }
         return out;
+    }
+
+    /**
+     * C4's page rules in TFDS's order: the length bound on the raw page, the line rules, then the two
+     * page-level filters on the cleaned text. TFDS runs langdetect before the bad-words rule; both only
+     * keep or drop, so the kept pages are the same in either order, and kiln runs the slow langdetect
+     * last, on fewer pages (a page with bad words in another language is counted under bad words).
+     */
+    private static List<StageSpec> c4(String quality) {
+        return List.of(StageSpec.of("c4_max_chars"), StageSpec.of(quality), StageSpec.of("c4_badwords"),
+                StageSpec.of("c4_langdetect"));
     }
 
     private static List<StageSpec> withCleaner(SourceKind source, List<StageSpec> rules) {

@@ -5,6 +5,7 @@ import dev.kiln.filters.clean.Chunker;
 import dev.kiln.filters.clean.GutenbergCleaner;
 import dev.kiln.filters.clean.WikitextCleaner;
 import dev.kiln.filters.quality.C4BadWordsFilter;
+import dev.kiln.filters.quality.C4LangDetectFilter;
 import dev.kiln.filters.quality.C4QualityFilter;
 import dev.kiln.filters.quality.FineWebQualityFilter;
 import dev.kiln.filters.quality.GopherQualityFilter;
@@ -355,6 +356,21 @@ public final class StageFactories {
         public C4BadWords() {
             super(C4BadWordsFilter.NAME, "C4 bad-words rule: drop pages containing an English LDNOOBW word (keep_fraction=0, seed=0)",
                     p -> new C4BadWordsFilter(p.getDouble("keep_fraction", 0, 0, 1), p.getLong("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE)));
+        }
+    }
+
+    public static final class C4MaxChars extends NamedStageFactory {
+        public C4MaxChars() {
+            super("c4_max_chars", "C4's page length rule (TFDS is_valid_length, before cleaning): at most max_chars=190000 code points (Python len)",
+                    p -> new LengthFilter("c4_max_chars", 0, p.getInt("max_chars", 190_000, 0, Integer.MAX_VALUE)));
+        }
+    }
+
+    public static final class C4LangDetect extends NamedStageFactory {
+        public C4LangDetect() {
+            super(C4LangDetectFilter.NAME, "C4's language rule: langdetect's best guess is language=en with probability >= min_probability=0.99 (seed 0; slow)",
+                    p -> new C4LangDetectFilter(p.getChoice("language", "en", C4LangDetectFilter.languages()),
+                            p.getDouble("min_probability", C4LangDetectFilter.DEFAULT_MIN_PROBABILITY, 0, 1)));
         }
     }
 

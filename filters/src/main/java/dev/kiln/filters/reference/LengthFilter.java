@@ -32,6 +32,9 @@ public final class LengthFilter implements Filter {
 
     @Override
     public Decision test(Document doc) {
+        if (minChars == 0 && doc.text().length() <= maxChars) {
+            return Decision.keep(); // code points <= UTF-16 chars: no need to count
+        }
         int n = CharStats.of(doc.text()).codePoints();
         return n >= minChars && n <= maxChars ? Decision.keep() : Decision.drop(reason, n);
     }
