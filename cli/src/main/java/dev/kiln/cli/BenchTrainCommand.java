@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code kiln bench train}: tokens/s of the real training graph on real shards; writes throughput.json for the cost guard. */
@@ -35,16 +36,11 @@ final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--steps-per-run", paramLabel = "K", defaultValue = "1", description = "Steps per ONNX Runtime call (default: ${DEFAULT-VALUE}).")
     int stepsPerRun;
 
-    @Option(names = "--device", paramLabel = "cpu|cuda", defaultValue = "cpu", description = "Execution provider (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    OrtOptions ort;
 
-    @Option(names = "--precision", paramLabel = "auto|fp32|bf16|fp16", defaultValue = "auto",
-            description = "Numeric recipe: bf16 matrix products with fp32 master weights, norms, loss and AdamW, or all fp32; "
-                    + "auto = bf16 on cuda, fp32 on cpu; fp16 has no loss scaling and is for checks (default: ${DEFAULT-VALUE}).")
-    String precision;
-
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "ONNX Runtime threads (default: its own).")
-    int threads;
+    @Mixin
+    PrecisionOption precision;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "2", description = "Untimed runs (default: ${DEFAULT-VALUE}).")
     int warmup;
@@ -56,11 +52,11 @@ final class BenchTrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrainConfig base = TrainConfig.defaults(model, stepsPerRun);
         TrainConfig cfg = new TrainConfig(model, batch, seq, accumulation, stepsPerRun, stepsPerRun, base.lr(), base.minLr(), 0,
-                base.weightDecay(), base.clipNorm(), 1, 1, 1, 1, 1, base.seed(), device, threads, precision, 0, 0.3, base.prompts(), 1, 1, false);
+                base.weightDecay(), base.clipNorm(), 1, 1, 1, 1, 1, base.seed(), ort.device, ort.threads, precision.precision, 0, 0.3, base.prompts(), 1, 1, false);
         Map<String, Object> m = ThroughputBench.run(cfg, data, warmup, runs, output);
         System.out.printf("%s: %,d tok/s (%.1f ms/step, B %d x T %d x accumulation %d, K %d, %s %s, threads %d); wrote %s%n",
-                m.get("model"), m.get("tokens_per_s"), m.get("ms_per_step"), batch, seq, accumulation, stepsPerRun, device,
-                cfg.recipe(), threads, output);
+                m.get("model"), m.get("tokens_per_s"), m.get("ms_per_step"), batch, seq, accumulation, stepsPerRun, ort.device,
+                cfg.recipe(), ort.threads, output);
         System.out.println(new ObjectMapper().writeValueAsString(m));
         return 0;
     }

@@ -1,7 +1,6 @@
 package dev.kiln.cli;
 
 import dev.kiln.trainer.Device;
-import dev.kiln.trainer.Precision;
 import dev.kiln.trainer.TrainerConfig;
 import dev.kiln.trainer.bench.ParityDump;
 import dev.kiln.trainer.bench.TrainerBench;
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,9 +43,8 @@ final class BenchTrainerCommand implements Callable<Integer> {
             description = "Execution provider (default: ${DEFAULT-VALUE}; cuda is untested and needs the -Pcuda build).")
     String device;
 
-    @Option(names = "--precision", paramLabel = "auto|fp32|bf16|fp16", defaultValue = "auto",
-            description = "Numeric recipe; auto = bf16 on cuda, fp32 on cpu (default: ${DEFAULT-VALUE}).")
-    String precision;
+    @Mixin
+    PrecisionOption precision;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "2", description = "Untimed runs first (default: ${DEFAULT-VALUE}).")
     int warmup;
@@ -73,9 +72,7 @@ final class BenchTrainerCommand implements Callable<Integer> {
         for (String m : models) {
             TrainerConfig c = TrainerConfig.of(LlamaConfig.preset(m), batch, seq).withStepsPerRun(stepsPerRun)
                     .withDevice(Device.parse(device), threads);
-            if (!precision.equals("auto")) {
-                c = c.withPrecision(Precision.parse(precision));
-            }
+            c = c.withPrecision(precision.resolve(c.device()));
             if (parityDump != null) {
                 float[] losses = ParityDump.write(c, tokens, steps, 1e-3f, seed, parityDump);
                 System.out.printf("wrote %s (%d steps, kiln loss %.4f -> %.4f); compare with: python3 scripts/trainer-parity.py %s%n",

@@ -5,6 +5,7 @@ import dev.kiln.trainer.loop.EvalJob;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code kiln eval}: one JSON line with loss, ppl, bpb and tokens of a checkpoint on a data folder ({@link EvalJob}). */
@@ -37,15 +38,12 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "N", defaultValue = "8", description = "Windows per run (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--device", paramLabel = "cpu|cuda", defaultValue = "cpu", description = "Execution provider (default: ${DEFAULT-VALUE}).")
-    String device;
-
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "ONNX Runtime threads (default: its own).")
-    int threads;
+    @Mixin
+    OrtOptions ort;
 
     @Override
     public Integer call() throws Exception {
-        EvalJob.Report r = EvalJob.run(checkpoint, data, new EvalJob.Options(split, window, stride, maxTokens, batch, device, threads));
+        EvalJob.Report r = EvalJob.run(checkpoint, data, new EvalJob.Options(split, window, stride, maxTokens, batch, ort.device, ort.threads));
         System.out.println(new ObjectMapper().writeValueAsString(r.toMap()));
         return 0;
     }

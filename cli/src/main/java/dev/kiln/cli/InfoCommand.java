@@ -1,7 +1,7 @@
 package dev.kiln.cli;
 
+import ai.onnx.proto.OnnxMl.ModelProto;
 import dev.kiln.trainer.Device;
-import dev.kiln.trainer.Precision;
 import dev.kiln.trainer.TrainerConfig;
 import dev.kiln.trainer.TrainingGraph;
 import dev.kiln.trainer.graph.CudaKernels;
@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,9 +37,8 @@ final class InfoCommand implements Callable<Integer> {
                     + "ONNX Runtime's CUDA kernels, no GPU needed.")
     String device;
 
-    @Option(names = "--precision", paramLabel = "auto|fp32|bf16|fp16", defaultValue = "auto",
-            description = "Numeric recipe of the --graph; auto = bf16 on cuda, fp32 on cpu (default: ${DEFAULT-VALUE}).")
-    String precision;
+    @Mixin
+    PrecisionOption precision;
 
     @Option(names = "--steps-per-run", paramLabel = "K", defaultValue = "1",
             description = "Optimiser steps per run of the --graph (an ONNX Loop when > 1; default: ${DEFAULT-VALUE}).")
@@ -64,16 +64,16 @@ final class InfoCommand implements Callable<Integer> {
             Device d = Device.parse(device);
             TrainerConfig tc = TrainerConfig.of(c, Integer.parseInt(bt[0]), Integer.parseInt(bt[1]))
                     .withStepsPerRun(stepsPerRun).withDevice(d, 0);
-            if (!precision.equals("auto")) {
-                tc = tc.withPrecision(Precision.parse(precision));
-            }
-            TrainingGraph.Stats s = TrainingGraph.stats(tc);
+            tc = tc.withPrecision(precision.resolve(d));
+            long t0 = System.nanoTime();
+            ModelProto graph = TrainingGraph.build(tc, stepsPerRun > 1);
+            TrainingGraph.Stats s = TrainingGraph.Stats.of(graph, (System.nanoTime() - t0) / 1_000_000);
             System.out.printf(Locale.ROOT, "  training graph     %,15d nodes (B %s x T %s, K %d, %s, %s), %,d KB proto, built in %,d ms%n",
                     s.nodes(), bt[0], bt[1], stepsPerRun, device.toLowerCase(Locale.ROOT), tc.precision(), s.protoBytes() / 1024,
                     s.buildMillis());
             if (d == Device.CUDA) {
                 CudaKernels kernels = CudaKernels.load();
-                List<String> missing = kernels.missing(TrainingGraph.build(tc, stepsPerRun > 1));
+                List<String> missing = kernels.missing(graph);
                 System.out.println(missing.isEmpty()
                         ? "  CUDA kernels       every node has one (ONNX Runtime's kernel table, " + shortSource(kernels.source()) + ")"
                         : "  CUDA kernels       MISSING: " + String.join("; ", missing));

@@ -5,6 +5,7 @@ import dev.kiln.trainer.loop.SampleJob;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -44,16 +45,13 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1337", description = "Sampling seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--device", paramLabel = "cpu|cuda", defaultValue = "cpu", description = "Execution provider (default: ${DEFAULT-VALUE}).")
-    String device;
-
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "ONNX Runtime threads (default: its own).")
-    int threads;
+    @Mixin
+    OrtOptions ort;
 
     @Override
     public Integer call() throws Exception {
         SampleConfig sc = new SampleConfig(maxNewTokens, temperature, topK, topP, seed, repetitionPenalty);
-        System.out.println(SampleJob.run(checkpoint, tokenizer, prompt, sc, device, threads));
+        System.out.println(SampleJob.run(checkpoint, tokenizer, prompt, sc, ort.device, ort.threads));
         return 0;
     }
 }

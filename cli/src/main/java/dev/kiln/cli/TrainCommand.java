@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -80,16 +81,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1337", description = "Initialisation and data seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--device", paramLabel = "cpu|cuda", defaultValue = "cpu", description = "Execution provider (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    OrtOptions ort;
 
-    @Option(names = "--precision", paramLabel = "auto|fp32|bf16|fp16", defaultValue = "auto",
-            description = "Numeric recipe: bf16 matrix products with fp32 master weights, norms, loss and AdamW, or all fp32; "
-                    + "auto = bf16 on cuda, fp32 on cpu; fp16 has no loss scaling and is for checks (default: ${DEFAULT-VALUE}).")
-    String precision;
-
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "ONNX Runtime threads, 0 = its default (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Mixin
+    PrecisionOption precision;
 
     @Option(names = "--microset-steps", paramLabel = "N", defaultValue = "50",
             description = "Steps of the overfit-microset check on a copy of the model, 0 = skip (default: ${DEFAULT-VALUE}).")
@@ -132,7 +128,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TrainConfig cfg = new TrainConfig(model, batch, seq, accumulation, stepsPerRun, steps, lr, minLr, Math.min(warmup, steps),
-                weightDecay, clipNorm, evalInterval, evalWindows, saveInterval, logInterval, keepLast, seed, device, threads, precision,
+                weightDecay, clipNorm, evalInterval, evalWindows, saveInterval, logInterval, keepLast, seed, ort.device, ort.threads, precision.precision,
                 microsetSteps, microsetMinDrop, prompts == null ? TrainConfig.DEFAULT_PROMPTS : prompts, sampleTokens, controlPoll, epochs);
         if (hourlyRate > 0 || maxCost > 0) {
             if (throughput == null) {

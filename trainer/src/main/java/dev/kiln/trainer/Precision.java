@@ -36,6 +36,14 @@ public enum Precision {
         return compute;
     }
 
+    /** The setting that picks {@link #defaultFor} the device. */
+    public static final String AUTO = "auto";
+
+    /** {@code value} parsed, or the device's default when it is {@value #AUTO}. */
+    public static Precision resolve(String value, Device d) {
+        return value.equals(AUTO) ? defaultFor(d) : parse(value);
+    }
+
     /** The recipe a device runs by default: bf16 on CUDA, fp32 on CPU. */
     public static Precision defaultFor(Device d) {
         return d == Device.CUDA ? BF16 : FP32;

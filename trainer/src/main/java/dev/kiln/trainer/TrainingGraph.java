@@ -34,14 +34,18 @@ public final class TrainingGraph {
 
     /** Size of a training graph: nodes (Loop bodies included), serialised bytes and build time. */
     public record Stats(int nodes, long protoBytes, long buildMillis) {
+
+        /** The size of {@code m}, which took {@code buildMillis} to build. */
+        public static Stats of(ModelProto m, long buildMillis) {
+            return new Stats(TrainerSession.countNodes(m.getGraph()), m.getSerializedSize(), buildMillis);
+        }
     }
 
     /** Builds the training graph for {@code c} without loading it and reports its size. */
     public static Stats stats(TrainerConfig c) {
         long t0 = System.nanoTime();
         ModelProto m = build(c, c.stepsPerRun() > 1);
-        long bytes = m.getSerializedSize();
-        return new Stats(TrainerSession.countNodes(m.getGraph()), bytes, (System.nanoTime() - t0) / 1_000_000);
+        return Stats.of(m, (System.nanoTime() - t0) / 1_000_000);
     }
 
     /** The training model for {@code c}; {@code useLoop} forces a Loop even for K = 1. */

@@ -1,7 +1,6 @@
 package dev.kiln.trainer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnxruntime.OnnxTensor;
@@ -22,8 +21,9 @@ import org.junit.jupiter.api.Test;
  * The embedding gradient must not depend on ONNX Runtime's thread count. ONNX Runtime 1.28.0's CPU
  * {@code ScatterND(reduction=add)} splits the updates over intra-op threads without synchronising,
  * so rows hit by repeated token ids lose updates (about 1% of the embedding gradient's norm on the
- * small preset, different every run; measured; microsoft/onnxruntime#18048). kiln's VJPs avoid it.
- * This test pins both facts, so an ONNX Runtime upgrade that changes either is noticed.
+ * small preset, different every run; measured; microsoft/onnxruntime#18048). kiln's VJPs avoid it,
+ * and this test fails if the embedding VJP goes back to ScatterND (checked when it was written). The
+ * race itself is not asserted: a test that depends on a race winning would be flaky.
  */
 class ScatterAddRaceTest {
 
@@ -71,46 +71,5 @@ class ScatterAddRaceTest {
                 }
             }
         }
-    }
-
-    @Test
-    void onnxRuntimesScatterNdAddLosesUpdatesWithTwoThreads() throws Exception {
-        // what kiln no longer emits: ScatterND(add) of 65,536 rows of ones into 64 rows
-        int n = 1 << 16;
-        int rows = 64;
-        int width = 64;
-        Graph g = new Graph("");
-        Val ids = g.input("ids", DType.I64, n, 1);
-        Val upd = g.input("upd", DType.F32, n, width);
-        Val out = g.op("ScatterND", DType.F32, new long[] {rows, width},
-                List.of(g.full(DType.F32, new long[] {rows, width}, 0.0), ids, upd), Graph.attr("reduction", "add"));
-        g.output(out, "out");
-        long[] idx = new long[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i % rows;
-        }
-        float[] ones = new float[n * width];
-        java.util.Arrays.fill(ones, 1f);
-        double lost = 0;
-        try (OrtSession.SessionOptions o = new OrtSession.SessionOptions()) {
-            o.setIntraOpNumThreads(2);
-            try (OrtSession s = ENV.createSession(g.toModel("scatter_nd_add").toByteArray(), o)) {
-                for (int rep = 0; rep < 5 && lost == 0; rep++) {
-                    Map<String, OnnxTensor> in = Map.of(
-                            "ids", OnnxTensor.createTensor(ENV, LongBuffer.wrap(idx), new long[] {n, 1}),
-                            "upd", OnnxTensor.createTensor(ENV, FloatBuffer.wrap(ones), new long[] {n, width}));
-                    try (OrtSession.Result r = s.run(in)) {
-                        FloatBuffer f = ((OnnxTensor) r.get(0)).getFloatBuffer();
-                        for (int i = 0; i < f.limit(); i++) {
-                            lost += (double) n / rows - f.get(i);
-                        }
-                    } finally {
-                        in.values().forEach(OnnxTensor::close);
-                    }
-                }
-            }
-        }
-        // If this fails, ONNX Runtime's ScatterND add became thread-safe: the note in Tape.EmbeddingGrad can go.
-        assertTrue(lost > 0, "ScatterND(add) with 2 threads lost no updates");
     }
 }

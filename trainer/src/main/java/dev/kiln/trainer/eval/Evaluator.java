@@ -40,8 +40,7 @@ public final class Evaluator implements AutoCloseable {
 
     /** An evaluator scoring {@code batch} windows of up to {@code seq} tokens per run. */
     public static Evaluator create(LlamaConfig model, int batch, int seq, Device device, int threads) throws OrtException {
-        byte[] bytes = ForwardModel.build(model, batch, seq, null, true).toByteArray();
-        return new Evaluator(model, batch, seq, OrtSessions.open(bytes, device, threads));
+        return new Evaluator(model, batch, seq, OrtSessions.open(ForwardModel.build(model, batch, seq, null, true), device, threads));
     }
 
     /** The graph's sequence length. */

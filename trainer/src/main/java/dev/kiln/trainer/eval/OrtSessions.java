@@ -13,9 +13,17 @@ public final class OrtSessions {
     private OrtSessions() {
     }
 
+    /** A session for a model kiln just built; on CUDA it is first checked against ONNX Runtime's CUDA kernels. */
+    public static OrtSession open(ModelProto model, Device device, int threads) throws OrtException {
+        if (device == Device.CUDA) {
+            Sessions.requireCudaKernels(model);
+        }
+        return create(model.toByteArray(), device, threads);
+    }
+
     /**
-     * A session for the serialised model {@code bytes} with {@link Sessions#options}; on CUDA the
-     * model is first checked against ONNX Runtime's CUDA kernels.
+     * A session for the serialised model {@code bytes} (an exported {@code model.onnx}); on CUDA it
+     * is parsed and checked against ONNX Runtime's CUDA kernels first.
      */
     public static OrtSession open(byte[] bytes, Device device, int threads) throws OrtException {
         if (device == Device.CUDA) {
@@ -25,6 +33,10 @@ public final class OrtSessions {
                 throw new IllegalArgumentException("not an ONNX model: " + e.getMessage(), e);
             }
         }
+        return create(bytes, device, threads);
+    }
+
+    private static OrtSession create(byte[] bytes, Device device, int threads) throws OrtException {
         try (OrtSession.SessionOptions o = Sessions.options(device, threads)) {
             return OrtEnvironment.getEnvironment().createSession(bytes, o);
         }

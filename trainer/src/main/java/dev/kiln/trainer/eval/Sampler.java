@@ -48,7 +48,7 @@ public final class Sampler implements AutoCloseable {
 
     /** A sampler for parameter vector {@code flat} of model {@code c}, context {@code seq}. */
     public static Sampler ofParams(LlamaConfig c, float[] flat, int seq, Device device, int threads) throws OrtException {
-        OrtSession s = OrtSessions.open(ForwardModel.build(c, 1, seq, null, false).toByteArray(), device, threads);
+        OrtSession s = OrtSessions.open(ForwardModel.build(c, 1, seq, null, false), device, threads);
         FloatBuffer b = ByteBuffer.allocateDirect(flat.length * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
         b.put(flat).flip();
         return new Sampler(s, OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), b, new long[] {flat.length}), seq, c.vocab());

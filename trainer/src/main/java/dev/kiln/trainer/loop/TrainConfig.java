@@ -51,7 +51,7 @@ public record TrainConfig(String model, int batch, int seq, int accumulation, in
                           List<String> prompts, int sampleTokens, int controlPoll, boolean epochs) {
 
     /** Precision value that picks the device's default recipe. */
-    public static final String AUTO = "auto";
+    public static final String AUTO = Precision.AUTO;
 
     /** Tribuo-style fixed default seed {@value}. */
     public static final long DEFAULT_SEED = 1337;
@@ -108,7 +108,7 @@ public record TrainConfig(String model, int batch, int seq, int accumulation, in
 
     /** The numeric recipe: {@link #precision()}, or the device's default for {@code auto}. */
     public Precision recipe() {
-        return precision.equals(AUTO) ? Precision.defaultFor(Device.parse(device)) : Precision.parse(precision);
+        return Precision.resolve(precision, Device.parse(device));
     }
 
     /** Tokens per optimiser step. */
