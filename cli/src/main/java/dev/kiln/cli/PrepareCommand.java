@@ -2,8 +2,8 @@ package dev.kiln.cli;
 
 import dev.kiln.core.config.ConfigException;
 import dev.kiln.core.config.Configs;
-import dev.kiln.sharding.Prepare;
-import dev.kiln.sharding.PrepareConfig;
+import dev.kiln.prepare.Prepare;
+import dev.kiln.prepare.PrepareConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -82,7 +82,7 @@ class CliTest extends StdStreamsTest {
     @Test
     void theExamplePrepareConfigIsValid() throws IOException {
         Path example = SampleCorpus.dir().getParent().resolve("examples/prepare.yaml");
-        dev.kiln.sharding.PrepareConfig c = Configs.load(example, dev.kiln.sharding.PrepareConfig.class);
+        dev.kiln.prepare.PrepareConfig c = Configs.load(example, dev.kiln.prepare.PrepareConfig.class);
         assertEquals(4, c.sources().size());
         assertEquals("wikidata", c.sources().get(3).kind());
         assertEquals(4096, c.tokenizerTraining().vocabSize());

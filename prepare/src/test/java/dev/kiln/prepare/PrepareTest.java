@@ -1,5 +1,8 @@
-package dev.kiln.sharding;
+package dev.kiln.prepare;
 
+import dev.kiln.sharding.GolfManifest;
+import dev.kiln.sharding.ShardInspector;
+import dev.kiln.sharding.TokenShards;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

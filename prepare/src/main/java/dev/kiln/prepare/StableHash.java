@@ -1,4 +1,4 @@
-package dev.kiln.sharding;
+package dev.kiln.prepare;
 
 import java.nio.charset.StandardCharsets;
 import org.apache.datasketches.hash.MurmurHash3;

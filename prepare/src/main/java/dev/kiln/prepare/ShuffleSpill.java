@@ -1,4 +1,4 @@
-package dev.kiln.sharding;
+package dev.kiln.prepare;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;

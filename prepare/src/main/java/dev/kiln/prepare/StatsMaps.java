@@ -1,4 +1,4 @@
-package dev.kiln.sharding;
+package dev.kiln.prepare;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,11 @@
-package dev.kiln.sharding;
+package dev.kiln.prepare;
 
+import dev.kiln.sharding.GolfManifest;
+import dev.kiln.sharding.ShardInspector;
+import dev.kiln.sharding.ShardFormatException;
+import dev.kiln.sharding.GolfShards;
+import dev.kiln.sharding.TokenShards;
+import dev.kiln.sharding.DataMeta;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

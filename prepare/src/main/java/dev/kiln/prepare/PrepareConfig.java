@@ -1,5 +1,6 @@
-package dev.kiln.sharding;
+package dev.kiln.prepare;
 
+import dev.kiln.sharding.GolfShards;
 import dev.kiln.core.config.ConfigException;
 import java.util.List;
 import java.util.Locale;

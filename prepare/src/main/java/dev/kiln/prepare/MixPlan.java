@@ -1,4 +1,4 @@
-package dev.kiln.sharding;
+package dev.kiln.prepare;
 
 import dev.kiln.core.config.ConfigException;
 import java.util.LinkedHashMap;

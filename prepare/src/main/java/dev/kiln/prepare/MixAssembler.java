@@ -1,5 +1,6 @@
-package dev.kiln.sharding;
+package dev.kiln.prepare;
 
+import dev.kiln.sharding.TokenSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -1,5 +1,11 @@
-package dev.kiln.sharding;
+package dev.kiln.prepare;
 
+import dev.kiln.sharding.GolfManifest;
+import dev.kiln.sharding.TokenSink;
+import dev.kiln.sharding.GolfShardWriter;
+import dev.kiln.sharding.BinShardWriter;
+import dev.kiln.sharding.TokenDtype;
+import dev.kiln.sharding.DataMeta;
 import dev.kiln.core.Document;
 import dev.kiln.core.config.ConfigException;
 import dev.kiln.core.config.Configs;
@@ -199,7 +205,7 @@ public final class Prepare {
             MixPlan plan = new MixPlan(weights);
             Map<String, Object> splits = new LinkedHashMap<>();
             List<Path> outputs = new ArrayList<>();
-            Map<Split.Part, GolfManifest.SplitCounts> golfCounts = new java.util.EnumMap<>(Split.Part.class);
+            Map<Split.Part, GolfManifestBuilder.SplitCounts> golfCounts = new java.util.EnumMap<>(Split.Part.class);
             long t0 = System.nanoTime();
             // the final unit (shards, manifest.json, data_meta.json) is always redone in full on a resume; a
             // manifest left by an interrupted attempt goes first so that it never sits beside half-rewritten shards
@@ -214,8 +220,8 @@ public final class Prepare {
             }
             if (cfg.writesGolf()) {
                 // after every shard is in place, before data_meta.json (which marks the run finished)
-                GolfManifest.Tokenizer t = new GolfManifest.Tokenizer(modelFile, enc.vocabSize(), bos, eos, (String) tok.get("sha256"));
-                Map<String, Object> manifest = GolfManifest.build(cfg, out, t, golfCounts.get(Split.Part.TRAIN), golfCounts.get(Split.Part.VAL),
+                GolfManifestBuilder.Tokenizer t = new GolfManifestBuilder.Tokenizer(modelFile, enc.vocabSize(), bos, eos, (String) tok.get("sha256"));
+                Map<String, Object> manifest = GolfManifestBuilder.build(cfg, out, t, golfCounts.get(Split.Part.TRAIN), golfCounts.get(Split.Part.VAL),
                         available(spillStats, "train"), available(spillStats, "val"));
                 outputs.add(GolfManifest.write(out, manifest));
             }
@@ -383,7 +389,7 @@ public final class Prepare {
 
     private Map<String, Object> assemble(ShuffleSpill spill, Split.Part part, List<String> names, Map<String, Long> quotas,
                                          long target, TokenDtype dtype, List<Path> outputs,
-                                         Map<Split.Part, GolfManifest.SplitCounts> golfCounts) throws IOException {
+                                         Map<Split.Part, GolfManifestBuilder.SplitCounts> golfCounts) throws IOException {
         List<TokenSink> sinks = new ArrayList<>();
         BinShardWriter bin = null;
         GolfShardWriter golf = null;
@@ -420,7 +426,7 @@ public final class Prepare {
             }
             if (golf != null) {
                 m.put("golf_shards", golf.files().size());
-                golfCounts.put(part, new GolfManifest.SplitCounts(golf.documents(), golf.tokens(), golf.files().size()));
+                golfCounts.put(part, new GolfManifestBuilder.SplitCounts(golf.documents(), golf.tokens(), golf.files().size()));
                 outputs.addAll(golf.files());
             }
             return m;

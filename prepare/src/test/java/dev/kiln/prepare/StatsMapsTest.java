@@ -1,4 +1,4 @@
-package dev.kiln.sharding;
+package dev.kiln.prepare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,5 +1,6 @@
-package dev.kiln.sharding;
+package dev.kiln.prepare;
 
+import dev.kiln.sharding.TokenSink;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
