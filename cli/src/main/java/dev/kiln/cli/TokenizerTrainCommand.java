@@ -120,6 +120,9 @@ final class TokenizerTrainCommand implements Callable<Integer> {
         }
         BadRecords bad = new BadRecords(common.strict, System.err::println);
         java.util.List<Path> files = Inputs.expand(inputs);
+        for (String f : java.util.List.of(TrainResult.MODEL_FILE, TrainResult.VOCAB_FILE, TrainResult.META_FILE)) {
+            dev.kiln.core.io.PathGuard.checkOutput(files, output.resolve(f));
+        }
         TrainResult r = TrainJob.run(cfg, files, in.readOptions(), lines, bad, output);
         if (common.meta != null) {
             // the model's own tokenizer_meta.json is always written; --meta adds a run record like other verbs

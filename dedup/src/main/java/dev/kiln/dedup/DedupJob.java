@@ -4,6 +4,7 @@ import dev.kiln.core.io.BadRecords;
 import dev.kiln.core.io.DocumentWriter;
 import dev.kiln.core.io.Formats;
 import dev.kiln.core.io.Inputs;
+import dev.kiln.core.io.PathGuard;
 import dev.kiln.core.io.ReadOptions;
 import dev.kiln.core.pipeline.FileSource;
 import dev.kiln.core.pipeline.KilnVersion;
@@ -45,8 +46,17 @@ public record DedupJob(List<String> inputs, Path output, Path clusters, Path met
         return metadata != null ? metadata : output.resolveSibling(output.getFileName() + ".meta.json");
     }
 
+    /** The job's outputs by what messages call them (output, clusters, metadata); absent ones are null. */
+    public Map<String, Path> outputsByName() {
+        Map<String, Path> m = new LinkedHashMap<>();
+        m.put("output", output);
+        m.put("clusters", clusters);
+        m.put("metadata", metadataPath());
+        return m;
+    }
+
     /**
-     * Runs the whole dedup.
+     * Runs the whole dedup (an output that is an input is refused first, see {@link PathGuard}).
      *
      * @param log progress lines and bad-record reports
      * @return the metadata written (config, inputs, input problems, dedup statistics, outputs)
@@ -57,6 +67,7 @@ public record DedupJob(List<String> inputs, Path output, Path clusters, Path met
                 .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP).toList();
         heap.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
         List<Path> files = Inputs.expand(inputs);
+        PathGuard.checkOutputs(files, outputsByName());
         BadRecords bad = new BadRecords(strict, log);
         RunMetadata meta = new RunMetadata("dedup", KilnVersion.get());
         meta.put("config", config.toMap());

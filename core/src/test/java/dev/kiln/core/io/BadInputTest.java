@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.luben.zstd.ZstdInputStream;
 import dev.kiln.core.Document;
+import dev.kiln.core.config.ConfigException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -230,6 +231,63 @@ class BadInputTest {
         BadInputException e = assertThrows(BadInputException.class, () -> TestDocs.read(f));
         assertTrue(e.getMessage().startsWith("cut.arrow: "), e.getMessage());
         assertTrue(!e.getMessage().contains("\n"));
+    }
+
+    // ---- an output that is an input (issue #14 item 1): refused before anything is read or written
+
+    @Test
+    void anOutputThatIsAnInputIsRefusedThroughLinksAndNotYetExistingNames() throws IOException {
+        Path in = dir.resolve("a.jsonl");
+        Files.writeString(in, "{\"text\":\"keep me\"}\n");
+        Path sub = Files.createDirectories(dir.resolve("sub"));
+        Path link = Files.createSymbolicLink(dir.resolve("link.jsonl"), in);
+        Path hard = Files.createLink(dir.resolve("hard.jsonl"), in);
+        Path dirLink = Files.createSymbolicLink(dir.resolve("dirlink"), dir);
+        Path dangling = Files.createSymbolicLink(dir.resolve("dangling.jsonl"), dir.resolve("new.jsonl"));
+        List<Path> inputs = List.of(in, sub);
+        for (Path out : List.of(in, dir.resolve("sub/../a.jsonl"), link, hard, dirLink.resolve("a.jsonl"), sub)) {
+            ConfigException e = assertThrows(ConfigException.class, () -> PathGuard.checkOutput(inputs, out), out.toString());
+            assertTrue(e.getMessage().startsWith("output " + out + " is the input "), e.getMessage());
+        }
+        // a dangling link is compared by the file it would create
+        assertThrows(ConfigException.class, () -> PathGuard.checkOutput(List.of(dir.resolve("new.jsonl")), dangling));
+        PathGuard.checkOutput(inputs, dir.resolve("b.jsonl"));
+        PathGuard.checkOutput(inputs, dir.resolve("not/yet/a.jsonl"));
+        assertEquals("keep me", TestDocs.read(in).get(0).text());
+    }
+
+    @Test
+    void twoOutputsOfOneJobMayNotBeTheSameFile() {
+        java.util.Map<String, Path> outs = new java.util.LinkedHashMap<>();
+        outs.put("output", dir.resolve("o.jsonl"));
+        outs.put("rejects", null);
+        outs.put("metadata", dir.resolve("x/../o.jsonl"));
+        ConfigException e = assertThrows(ConfigException.class, () -> PathGuard.checkOutputs(List.of(), outs));
+        assertEquals("metadata " + dir.resolve("x/../o.jsonl") + " is the same file as the output " + dir.resolve("o.jsonl")
+                + "; give them different names", e.getMessage());
+    }
+
+    @Test
+    void anOutputFolderMayNotHoldOrLieInsideAnInput() throws IOException {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Path f = Files.writeString(data.resolve("web.jsonl"), "{\"text\":\"x\"}\n");
+        assertThrows(ConfigException.class, () -> PathGuard.checkOutputFolder(List.of(f), data));
+        assertThrows(ConfigException.class, () -> PathGuard.checkOutputFolder(List.of(f), dir));
+        assertThrows(ConfigException.class, () -> PathGuard.checkOutputFolder(List.of(data), data.resolve("out")));
+        PathGuard.checkOutputFolder(List.of(f), dir.resolve("out"));
+    }
+
+    @Test
+    void aJobWhoseOutputIsItsInputFailsAndLeavesTheInputAlone() throws IOException {
+        Path in = dir.resolve("same.jsonl");
+        Files.writeString(in, "{\"text\":\"one\"}\n{\"text\":\"two\"}\n");
+        byte[] before = Files.readAllBytes(in);
+        dev.kiln.core.pipeline.PipelineJob job = new dev.kiln.core.pipeline.PipelineJob("convert", List.of(in.toString()),
+                ReadOptions.DEFAULT, in, null, null, false, dev.kiln.core.pipeline.RunnerOptions.DEFAULT.withThreads(1), null);
+        assertThrows(ConfigException.class, () -> job.run(dev.kiln.core.pipeline.Pipeline.of(),
+                dev.kiln.core.pipeline.Progress.Listener.NONE, s -> { }, null));
+        assertTrue(Arrays.equals(before, Files.readAllBytes(in)));
+        assertTrue(!Files.exists(dir.resolve("same.jsonl.meta.json")));
     }
 
     private Path writeParquet(String name, MessageType schema, java.util.function.Consumer<Group> fill) throws IOException {

@@ -1,0 +1,86 @@
+package dev.kiln.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input and dangerous arguments end to end: refused or reported in one line, nothing lost (issue #14). */
+class BadInputCliTest extends StdStreamsTest {
+
+    @TempDir
+    Path dir;
+
+    private Path docs(String name, int n) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append("{\"id\":\"d").append(i).append("\",\"text\":\"document number ").append(i)
+                    .append(" has a few words of text in it\"}\n");
+        }
+        return Files.writeString(dir.resolve(name), sb);
+    }
+
+    private String lastErrLine() {
+        List<String> lines = err().strip().lines().toList();
+        return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+    }
+
+    // ---- item 1: an output that is an input
+
+    @Test
+    void everyDocumentVerbRefusesToWriteOverItsInput() throws IOException {
+        Path in = docs("a.jsonl", 5);
+        byte[] before = Files.readAllBytes(in);
+        Path link = Files.createSymbolicLink(dir.resolve("link.jsonl"), in);
+        Path cfg = Files.writeString(dir.resolve("p.yaml"), "inputs: [a.jsonl]\noutput: a.jsonl\nstages: []\n");
+        List<List<String>> calls = List.of(
+                List.of("filter", "--source", "c4", in.toString(), "-o", in.toString()),
+                List.of("convert", in.toString(), "-o", link.toString()),
+                List.of("convert", in.toString(), "-o", dir.resolve("b.jsonl").toString(), "--meta", in.toString()),
+                List.of("clean", "--source", "wikipedia", in.toString(), "-o", dir.resolve("c.jsonl").toString(), "--rejects", in.toString()),
+                List.of("dedup", in.toString(), "-o", dir.resolve("sub/../a.jsonl").toString()),
+                List.of("dedup", in.toString(), "-o", dir.resolve("d.jsonl").toString(), "--clusters", link.toString()));
+        for (List<String> call : calls) {
+            err.reset();
+            assertEquals(2, Kiln.execute(call.toArray(String[]::new)), call + ": " + err());
+            assertTrue(lastErrLine().contains(" is the input ") && lastErrLine().contains("refusing to overwrite an input"),
+                    call + ": " + err());
+            assertEquals(1, err().strip().lines().count(), err());
+            assertArrayEquals(before, Files.readAllBytes(in), call.toString());
+        }
+        try (var s = Files.list(dir)) {
+            assertEquals(List.of("a.jsonl", "link.jsonl", "p.yaml"), s.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "nothing written, no temporary files left");
+        }
+    }
+
+    @Test
+    void wikidataAndTokenizerEncodeRefuseToWriteOverTheirInput() throws IOException {
+        Path triples = Files.writeString(dir.resolve("t.tsv"), "Q1\tP31\tQ5\n");
+        byte[] before = Files.readAllBytes(triples);
+        assertEquals(2, Kiln.execute("wikidata", triples.toString(), "-o", triples.toString()), err());
+        assertArrayEquals(before, Files.readAllBytes(triples));
+        Path in = docs("e.jsonl", 3);
+        Path tok = dir.resolve("tok");
+        assertEquals(0, Kiln.execute("tokenizer", "train", "--preset", "byte260", "-o", tok.toString()), err());
+        err.reset();
+        assertEquals(2, Kiln.execute("tokenizer", "encode", "-m", tok.toString(), in.toString(), "-o", in.toString()), err());
+        assertTrue(lastErrLine().contains("refusing to overwrite an input"), err());
+    }
+
+    @Test
+    void outputAndRejectsMayNotBeTheSameFile() throws IOException {
+        Path in = docs("a.jsonl", 5);
+        Path o = dir.resolve("o.jsonl");
+        assertEquals(2, Kiln.execute("filter", "--source", "c4", in.toString(), "-o", o.toString(), "--rejects", o.toString()));
+        assertTrue(lastErrLine().contains("is the same file as the output"), err());
+        assertFalse(Files.exists(o));
+    }
+}
