@@ -57,6 +57,7 @@ public final class Kiln implements Callable<Integer> {
         CommandLine cl = new CommandLine(new Kiln());
         cl.setExecutionExceptionHandler(new Errors());
         cl.setDefaultValueProvider(ConfigDefaults.fromArgs(args));
+        cl.setExecutionStrategy(ConfigDefaults.checking(new CommandLine.RunLast()));
         return cl;
     }
 

@@ -46,7 +46,9 @@ class BadInputCliTest extends StdStreamsTest {
                 List.of("convert", in.toString(), "-o", dir.resolve("b.jsonl").toString(), "--meta", in.toString()),
                 List.of("clean", "--source", "wikipedia", in.toString(), "-o", dir.resolve("c.jsonl").toString(), "--rejects", in.toString()),
                 List.of("dedup", in.toString(), "-o", dir.resolve("sub/../a.jsonl").toString()),
-                List.of("dedup", in.toString(), "-o", dir.resolve("d.jsonl").toString(), "--clusters", link.toString()));
+                List.of("dedup", in.toString(), "-o", dir.resolve("d.jsonl").toString(), "--clusters", link.toString()),
+                // the pipeline file's output is relative to the file, so it is the input too
+                List.of("run", "--config", cfg.toString()));
         for (List<String> call : calls) {
             err.reset();
             assertEquals(2, Kiln.execute(call.toArray(String[]::new)), call + ": " + err());
@@ -82,5 +84,55 @@ class BadInputCliTest extends StdStreamsTest {
         assertEquals(2, Kiln.execute("filter", "--source", "c4", in.toString(), "-o", o.toString(), "--rejects", o.toString()));
         assertTrue(lastErrLine().contains("is the same file as the output"), err());
         assertFalse(Files.exists(o));
+    }
+
+    // ---- item 4: config files are strict and their paths are relative to the file
+
+    @Test
+    void unknownConfigKeysAreErrorsForEveryVerb() throws IOException {
+        Path in = docs("a.jsonl", 3);
+        Path top = Files.writeString(dir.resolve("top.yaml"), "learning_rate: 0.1\n");
+        Path section = Files.writeString(dir.resolve("section.yaml"), "train:\n  learning_rate: 0.1\n");
+        Path verb = Files.writeString(dir.resolve("verb.yaml"), "trian:\n  lr: 0.1\n");
+        for (List<String> call : List.of(
+                List.of("train", "--config", top.toString(), "--data", dir.toString(), "-o", dir.resolve("r").toString()),
+                List.of("train", "--config", section.toString(), "--data", dir.toString(), "-o", dir.resolve("r").toString()),
+                List.of("train", "--config", verb.toString(), "--data", dir.toString(), "-o", dir.resolve("r").toString()),
+                List.of("convert", "--config", top.toString(), in.toString(), "-o", dir.resolve("o.jsonl").toString()),
+                List.of("filter", "--source", "c4", "--config", section.toString(), in.toString(), "-o", dir.resolve("o.jsonl").toString()))) {
+            err.reset();
+            assertEquals(2, Kiln.execute(call.toArray(String[]::new)), call + ": " + err());
+            assertEquals(1, err().strip().lines().count(), err());
+            assertTrue(lastErrLine().contains(": unknown key '") && lastErrLine().contains("; allowed: ["), err());
+        }
+        assertTrue(lastErrLine().contains("unknown key 'train.learning_rate'") && lastErrLine().contains(" lr, "), err());
+        assertFalse(Files.exists(dir.resolve("o.jsonl")));
+        assertFalse(Files.exists(dir.resolve("r")));
+        // a section for another verb with that verb's options is fine; flags still win
+        Path shared = Files.writeString(dir.resolve("shared.yaml"), "threads: 1\ntrain:\n  lr: 0.1\nconvert:\n  quiet: true\n");
+        assertEquals(0, Kiln.execute("convert", "--config", shared.toString(), in.toString(), "-o", dir.resolve("o.jsonl").toString()), err());
+    }
+
+    @Test
+    void aMissingOrUnreadableConfigFileIsOneLine() throws IOException {
+        Path in = docs("a.jsonl", 3);
+        assertEquals(2, Kiln.execute("convert", "--config", dir.resolve("nope.yaml").toString(), in.toString(), "-o", "x.jsonl"));
+        assertEquals("kiln convert: error: " + dir.resolve("nope.yaml") + ": cannot read the config file: no such file or directory",
+                lastErrLine());
+        err.reset();
+        assertEquals(2, Kiln.execute("convert", "--config", dir.toString(), in.toString(), "-o", "x.jsonl"));
+        assertTrue(lastErrLine().endsWith("cannot read the config file: is a directory"), err());
+        assertFalse(Files.exists(Path.of("x.jsonl")));
+    }
+
+    @Test
+    void relativePathsInAConfigFileAreRelativeToTheFile() throws IOException {
+        Path in = docs("a.jsonl", 4);
+        Path sub = Files.createDirectories(dir.resolve("conf"));
+        Files.writeString(sub.resolve("strict.yaml"), "stages:\n  - name: test_min_words\n    min_words: 1\n");
+        Path cfg = Files.writeString(sub.resolve("job.yaml"), "output: out/kept.jsonl\nfilter:\n  profile: strict.yaml\n  meta: out/meta.json\n");
+        int rc = Kiln.execute("filter", "-q", "--source", "c4", "--config", cfg.toString(), in.toString());
+        assertTrue(Files.exists(sub.resolve("out/kept.jsonl")) && Files.exists(sub.resolve("out/meta.json")), err());
+        assertEquals(0, rc, err());
     }
 }
