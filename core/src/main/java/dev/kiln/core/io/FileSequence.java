@@ -84,16 +84,17 @@ public final class FileSequence<T> implements Closeable {
                 return true;
             } catch (IOException e) {
                 if (bad.strict()) {
-                    throw e instanceof BadInputException b ? b : new BadInputException(f + ": " + e.getMessage(), e);
+                    throw e instanceof BadInputException b ? b : new BadInputException(FileErrors.line(f, e), e);
                 }
-                bad.report(f.toString(), "unreadable_file", e.getMessage());
+                bad.report(f.toString(), "unreadable_file", e instanceof BadInputException ? e.getMessage() : FileErrors.describe(e));
             }
         }
         return false;
     }
 
     private String failureLine(Exception e) {
-        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String msg = e instanceof IOException io && !(e instanceof BadInputException) ? FileErrors.describe(io)
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return "input ends early after " + current.position() + " (" + msg + "); the " + inCurrent + " " + noun
                 + " read before it are kept";
     }

@@ -55,7 +55,7 @@ public final class TextDocumentReader implements DocumentReader {
                         .sorted()
                         .toList();
             } catch (UncheckedIOException e) {
-                throw new BadInputException(path + ": cannot list directory (" + BadRecords.oneLine(e.getCause().getMessage()) + ")", e);
+                throw new BadInputException(path + ": cannot list directory (" + FileErrors.describe(e.getCause()) + ")", e);
             }
         } else {
             this.base = path.toAbsolutePath().getParent();
@@ -87,7 +87,7 @@ public final class TextDocumentReader implements DocumentReader {
             try {
                 bytes = Files.readAllBytes(base.resolve(rel));
             } catch (IOException e) {
-                bad.report(position(), "unreadable_file", BadRecords.oneLine(e.getMessage()));
+                bad.report(position(), "unreadable_file", FileErrors.describe(e));
                 continue;
             }
             bytesRead += bytes.length;

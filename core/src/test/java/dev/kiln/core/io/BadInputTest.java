@@ -290,6 +290,58 @@ class BadInputTest {
         assertTrue(!Files.exists(dir.resolve("same.jsonl.meta.json")));
     }
 
+    // ---- unreadable inputs say why (issue #14 item 7)
+
+    private List<String> readAllLenient(List<Path> files) throws IOException {
+        List<String> log = new ArrayList<>();
+        try (dev.kiln.core.pipeline.FileSource src = dev.kiln.core.pipeline.FileSource.of(files, ReadOptions.DEFAULT,
+                TestDocs.collecting(log))) {
+            while (src.next() != null) {
+                // drain
+            }
+        }
+        return log;
+    }
+
+    @Test
+    void aFileThatVanishedAfterExpansionSaysNoSuchFile() throws IOException {
+        Path good = Files.writeString(dir.resolve("good.jsonl"), "{\"text\":\"x\"}\n");
+        Path gone = dir.resolve("gone.jsonl");
+        List<String> log = readAllLenient(List.of(gone, good));
+        assertEquals("WARN " + gone + ": unreadable file: no such file", log.get(0));
+        BadInputException e = assertThrows(BadInputException.class, () -> {
+            try (var src = dev.kiln.core.pipeline.FileSource.of(List.of(gone), ReadOptions.DEFAULT, TestDocs.strict())) {
+                src.next();
+            }
+        });
+        assertEquals(gone + ": no such file", e.getMessage());
+    }
+
+    @Test
+    void aDanglingLinkAndAListThatIsAFolderSayWhy() throws IOException {
+        Path link = Files.createSymbolicLink(dir.resolve("link.jsonl"), dir.resolve("target.jsonl"));
+        BadInputException e = assertThrows(BadInputException.class, () -> Inputs.expand(List.of(link.toString())));
+        assertEquals(link + ": dangling symbolic link to " + dir.resolve("target.jsonl"), e.getMessage());
+        e = assertThrows(BadInputException.class, () -> Inputs.expand(List.of("@" + dir)));
+        assertEquals(dir + ": cannot read the input list: is a directory", e.getMessage());
+        e = assertThrows(BadInputException.class, () -> Inputs.expand(List.of(dir.resolve("none.jsonl").toString())));
+        assertTrue(e.getMessage().endsWith("none.jsonl: no such input file (or the glob matched nothing)"), e.getMessage());
+    }
+
+    @Test
+    void aFileWithoutReadPermissionSaysPermissionDenied() throws IOException {
+        Path f = Files.writeString(dir.resolve("secret.jsonl"), "{\"text\":\"x\"}\n");
+        Path books = Files.createDirectories(dir.resolve("books"));
+        Path book = Files.writeString(books.resolve("a.txt"), "text");
+        Files.setPosixFilePermissions(f, java.util.Set.of());
+        Files.setPosixFilePermissions(book, java.util.Set.of());
+        // root reads anything: the case can only fail where permissions are enforced
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(f), "running as root: permissions are not enforced");
+        List<String> log = readAllLenient(List.of(f, books));
+        assertEquals(List.of("WARN " + f + ": unreadable file: permission denied", "WARN books/a.txt: unreadable file: permission denied"),
+                log.subList(0, 2));
+    }
+
     private Path writeParquet(String name, MessageType schema, java.util.function.Consumer<Group> fill) throws IOException {
         Path f = dir.resolve(name);
         try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(f))
