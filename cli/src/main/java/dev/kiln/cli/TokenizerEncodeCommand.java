@@ -52,7 +52,7 @@ final class TokenizerEncodeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--backend must be one of [jni, java]: " + backend);
         }
         int threads = common.threads > 0 ? common.threads : Runtime.getRuntime().availableProcessors();
-        BadRecords bad = new BadRecords(common.strict, System.err::println);
+        BadRecords bad = new BadRecords(common.strict, common.allowEmpty, System.err::println);
         List<Path> files = Inputs.expand(inputs);
         Path metaPath = common.meta != null ? common.meta : output.resolveSibling(output.getFileName() + ".meta.json");
         Map<String, Path> outputs = new java.util.LinkedHashMap<>();

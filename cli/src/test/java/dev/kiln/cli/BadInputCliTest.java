@@ -135,4 +135,26 @@ class BadInputCliTest extends StdStreamsTest {
         assertTrue(Files.exists(sub.resolve("out/kept.jsonl")) && Files.exists(sub.resolve("out/meta.json")), err());
         assertEquals(0, rc, err());
     }
+
+    // ---- item 5: an input that gives nothing but bad records fails the run
+
+    @Test
+    void anInputOfOnlyBadRecordsFailsWithExit1UnlessAllowEmpty() throws IOException {
+        Path good = docs("good.jsonl", 3);
+        Path bin = Files.write(dir.resolve("binary.jsonl"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, (byte) 0xFF});
+        Path out = dir.resolve("out.jsonl");
+        assertEquals(1, Kiln.execute("convert", "-q", good.toString(), bin.toString(), "-o", out.toString()), err());
+        assertTrue(lastErrLine().startsWith("kiln convert: error: " + bin + ": no documents could be read: 3 bad records and not one good"),
+                err());
+        assertFalse(Files.exists(out), "no output from a failed run");
+        err.reset();
+        assertEquals(1, Kiln.execute("filter", "-q", "--source", "c4", "--text-field", "body", good.toString(), "-o", out.toString()));
+        assertTrue(lastErrLine().contains(good + ": no documents could be read: 3 bad records"), err());
+        err.reset();
+        assertEquals(0, Kiln.execute("convert", "-q", "--allow-empty", good.toString(), bin.toString(), "-o", out.toString()), err());
+        assertEquals(3, Files.readAllLines(out).size());
+        assertTrue(Files.readString(dir.resolve("out.jsonl.meta.json")).contains(bin.getFileName().toString()));
+        assertEquals(1, Kiln.execute("dedup", "-q", bin.toString(), "-o", dir.resolve("d.jsonl").toString()));
+        assertFalse(Files.exists(dir.resolve("d.jsonl")));
+    }
 }

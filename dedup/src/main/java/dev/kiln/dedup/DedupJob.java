@@ -30,15 +30,22 @@ import java.util.function.Consumer;
  * @param config dedup settings
  * @param read how documents are read
  * @param strict fail on the first bad record instead of skipping it
+ * @param allowEmpty false: an input that yields nothing but bad records fails the job; true: it is counted
  */
 public record DedupJob(List<String> inputs, Path output, Path clusters, Path metadata, DedupConfig config,
-                       ReadOptions read, boolean strict) {
+                       ReadOptions read, boolean strict, boolean allowEmpty) {
 
     public DedupJob {
         inputs = List.copyOf(inputs);
         if (output == null) {
             throw new IllegalArgumentException("dedup needs an output file");
         }
+    }
+
+    /** A job that allows inputs yielding nothing (the behaviour before {@code allowEmpty} existed). */
+    public DedupJob(List<String> inputs, Path output, Path clusters, Path metadata, DedupConfig config,
+                    ReadOptions read, boolean strict) {
+        this(inputs, output, clusters, metadata, config, read, strict, true);
     }
 
     /** The metadata path actually used. */
@@ -68,7 +75,7 @@ public record DedupJob(List<String> inputs, Path output, Path clusters, Path met
         heap.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
         List<Path> files = Inputs.expand(inputs);
         PathGuard.checkOutputs(files, outputsByName());
-        BadRecords bad = new BadRecords(strict, log);
+        BadRecords bad = new BadRecords(strict, allowEmpty, log);
         RunMetadata meta = new RunMetadata("dedup", KilnVersion.get());
         meta.put("config", config.toMap());
         meta.files("inputs", files);
@@ -91,6 +98,7 @@ public record DedupJob(List<String> inputs, Path output, Path clusters, Path met
             input.put("files", files.size());
             input.put("bad_records", bad.total());
             input.put("bad_records_by_kind", bad.countsByKind());
+            input.put("failed_inputs", bad.failedInputs());
             meta.put("input", input);
             Map<String, Object> stats = new LinkedHashMap<>(result.stats());
             stats.remove("config");

@@ -32,13 +32,22 @@ import java.util.function.Consumer;
  * @param strict fail on the first bad record
  * @param runner threads and batching
  * @param config the parameters to echo into the metadata
+ * @param allowEmpty false: an input that yields nothing but bad records fails the job (exit 1 in the CLI);
+ *        true: it is counted ({@code input.failed_inputs} in the metadata) and the job goes on
  */
 public record PipelineJob(String command, List<String> inputs, ReadOptions read, Path output, Path rejects,
-                          Path metadata, boolean strict, RunnerOptions runner, Map<String, Object> config) {
+                          Path metadata, boolean strict, RunnerOptions runner, Map<String, Object> config,
+                          boolean allowEmpty) {
 
     public PipelineJob {
         inputs = List.copyOf(inputs);
         config = config == null ? Map.of() : new LinkedHashMap<>(config);
+    }
+
+    /** A job that allows inputs yielding nothing (the behaviour before {@code allowEmpty} existed). */
+    public PipelineJob(String command, List<String> inputs, ReadOptions read, Path output, Path rejects,
+                       Path metadata, boolean strict, RunnerOptions runner, Map<String, Object> config) {
+        this(command, inputs, read, output, rejects, metadata, strict, runner, config, true);
     }
 
     /** What a job did. */
@@ -96,7 +105,7 @@ public record PipelineJob(String command, List<String> inputs, ReadOptions read,
                       SourceOpener sources, WriterOpener writers) throws IOException {
         List<Path> files = Inputs.expand(inputs);
         PathGuard.checkOutputs(files, outputsByName());
-        BadRecords bad = new BadRecords(strict, log);
+        BadRecords bad = new BadRecords(strict, allowEmpty, log);
         RunMetadata meta = new RunMetadata(command, KilnVersion.get());
         meta.put("config", config);
         meta.files("inputs", files);
@@ -134,6 +143,7 @@ public record PipelineJob(String command, List<String> inputs, ReadOptions read,
         input.put("bad_records", bad.total());
         input.put("bad_records_by_kind", bad.countsByKind());
         input.put("bad_record_examples", bad.examples());
+        input.put("failed_inputs", bad.failedInputs());
         meta.put("input", input);
         meta.put("pipeline", stats.toMap());
         List<Path> outs = new ArrayList<>();

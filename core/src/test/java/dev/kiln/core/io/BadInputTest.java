@@ -342,6 +342,65 @@ class BadInputTest {
                 log.subList(0, 2));
     }
 
+    // ---- an input that gives nothing but bad records fails the run (issue #14 item 5)
+
+    private static List<Document> drain(List<Path> files, BadRecords bad) throws IOException {
+        List<Document> out = new ArrayList<>();
+        try (var src = dev.kiln.core.pipeline.FileSource.of(files, ReadOptions.DEFAULT, bad)) {
+            Document d;
+            while ((d = src.next()) != null) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aBinaryFileNamedJsonlFailsNamingTheFileAndTheCount() throws IOException {
+        Path good = Files.writeString(dir.resolve("good.jsonl"), "{\"text\":\"fine\"}\n");
+        Path bin = dir.resolve("image.jsonl");
+        byte[] b = new byte[4096];
+        new java.util.Random(7).nextBytes(b);
+        for (int i = 0; i < b.length; i += 100) {
+            b[i] = '\n'; // several "lines", each invalid UTF-8 or not JSON
+        }
+        Files.write(bin, b);
+        List<String> log = new ArrayList<>();
+        BadInputException e = assertThrows(BadInputException.class, () -> drain(List.of(good, bin), new BadRecords(false, false, log::add)));
+        assertTrue(e.getMessage().matches(java.util.regex.Pattern.quote(bin.toString())
+                + ": no documents could be read: \\d+ bad records and not one good \\(last: image.jsonl:\\d+: .*\\)\\. HINT: .*--allow-empty.*"),
+                e.getMessage());
+        // allowed: counted, and the good file's documents are kept
+        BadRecords lenient = new BadRecords(false, true, log::add);
+        assertEquals(1, drain(List.of(good, bin), lenient).size());
+        assertEquals(List.of(bin.toString()), lenient.failedInputs());
+    }
+
+    @Test
+    void aParquetFileWithoutTheTextColumnFailsTheRunUnlessAllowed() throws IOException {
+        MessageType schema = Types.buildMessage()
+                .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("body").named("row");
+        Path f = writeParquet("nobody.parquet", schema, g -> g.append("body", "x"));
+        BadInputException e = assertThrows(BadInputException.class, () -> drain(List.of(f), new BadRecords(false, false, s -> { })));
+        assertTrue(e.getMessage().startsWith(f + ": no documents could be read: 1 bad record and not one good (last: " + f
+                + ": unreadable file: nobody.parquet: expected a string column 'text'"), e.getMessage());
+        BadRecords allowed = new BadRecords(false, true, s -> { });
+        assertEquals(List.of(), drain(List.of(f), allowed));
+        assertEquals(List.of(f.toString()), allowed.failedInputs());
+    }
+
+    @Test
+    void anEmptyInputIsOnlyAWarningAndOneGoodRecordIsEnough() throws IOException {
+        Path empty = Files.writeString(dir.resolve("empty.jsonl"), "");
+        Path mostlyBad = Files.writeString(dir.resolve("mostly.jsonl"), "{oops}\n{\"text\":\"one good\"}\n[1]\n");
+        List<String> log = new ArrayList<>();
+        BadRecords bad = new BadRecords(false, false, log::add);
+        assertEquals(1, drain(List.of(empty, mostlyBad), bad).size());
+        assertEquals(List.of(), bad.failedInputs());
+        assertEquals(1, bad.warnings());
+        assertEquals(2, bad.total());
+    }
+
     private Path writeParquet(String name, MessageType schema, java.util.function.Consumer<Group> fill) throws IOException {
         Path f = dir.resolve(name);
         try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(f))
