@@ -157,4 +157,32 @@ class BadInputCliTest extends StdStreamsTest {
         assertEquals(1, Kiln.execute("dedup", "-q", bin.toString(), "-o", dir.resolve("d.jsonl").toString()));
         assertFalse(Files.exists(dir.resolve("d.jsonl")));
     }
+
+    // ---- item 3: record limit on the command line; running out of memory is one line
+
+    @Test
+    void maxRecordBytesSkipsLargerLinesAndStrictFailsOnThem() throws IOException {
+        Path in = docs("a.jsonl", 3);
+        Files.writeString(in, "{\"text\":\"" + "long ".repeat(100) + "\"}\n", java.nio.file.StandardOpenOption.APPEND);
+        Path out = dir.resolve("o.jsonl");
+        assertEquals(0, Kiln.execute("convert", "-q", "--max-record-bytes", "200", in.toString(), "-o", out.toString()), err());
+        assertEquals(3, Files.readAllLines(out).size());
+        assertTrue(err().contains("a.jsonl:4: record too large: line of 511 bytes is over the limit of 200"), err());
+        assertEquals(1, Kiln.execute("convert", "-q", "--strict", "--max-record-bytes", "200", in.toString(), "-o", dir.resolve("s.jsonl").toString()));
+        assertFalse(Files.exists(dir.resolve("s.jsonl")));
+        assertEquals(2, Kiln.execute("convert", "--max-record-bytes", "lots", in.toString(), "-o", dir.resolve("s.jsonl").toString()));
+    }
+
+    @Test
+    void outOfMemoryAnywhereIsOneLineWithAHeapHint() {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream p = new java.io.PrintStream(b, true, java.nio.charset.StandardCharsets.UTF_8);
+        // as the runner rethrows a worker's error, possibly wrapped
+        int rc = Errors.report(new IOException("worker failed", new OutOfMemoryError("Java heap space")), "filter", p);
+        assertEquals(1, rc);
+        String line = b.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(1, line.strip().lines().count(), line);
+        assertTrue(line.startsWith("kiln filter: error: out of memory (Java heap space) with a heap of ") && line.contains("KILN_JAVA_OPTS=-Xmx"),
+                line);
+    }
 }

@@ -401,6 +401,56 @@ class BadInputTest {
         assertEquals(2, bad.total());
     }
 
+    // ---- one huge record: reported with file:line and skipped, streamed past in bounded memory (issue #14 item 3)
+
+    private static byte[] gzip(byte[] data) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(b)) {
+            z.write(data);
+        }
+        return b.toByteArray();
+    }
+
+    @Test
+    void aOneGigabyteLineFromAGzipBombIsSkippedWithoutFillingTheHeap() throws IOException {
+        // concatenated gzip members (RFC 1952) make a 1 GiB line from a ~1 MB file, without compressing 1 GiB here
+        Path f = dir.resolve("bomb.jsonl.gz");
+        byte[] block = gzip("a".repeat(16 << 20).getBytes(StandardCharsets.US_ASCII));
+        try (var out = Files.newOutputStream(f)) {
+            out.write(gzip("{\"text\":\"before\"}\n{\"id\":\"bomb\",\"text\":\"".getBytes(StandardCharsets.UTF_8)));
+            for (int i = 0; i < 64; i++) {
+                out.write(block);
+            }
+            out.write(gzip("\"}\n{\"text\":\"after\"}\n".getBytes(StandardCharsets.UTF_8)));
+        }
+        assertTrue(Files.size(f) < 2 << 20, "the bomb itself is small: " + Files.size(f));
+        List<String> log = new ArrayList<>();
+        BadRecords bad = TestDocs.collecting(log);
+        // under the test JVM's -Xmx2g, building this line (and Jackson's char buffer for it) would not fit
+        List<Document> docs = TestDocs.read(f, ReadOptions.DEFAULT, bad);
+        assertEquals(List.of("before", "after"), docs.stream().map(Document::text).toList());
+        assertEquals(java.util.Map.of("record_too_large", 1L), bad.countsByKind());
+        assertEquals("WARN bomb.jsonl.gz:2: record too large: line of 1,073,741,847 bytes is over the limit of 67,108,864 "
+                + "(--max-record-bytes); skipped", log.get(0));
+    }
+
+    @Test
+    void aTooLargeRecordFailsUnderStrictAndTheLimitIsConfigurable() throws IOException {
+        Path f = Files.writeString(dir.resolve("big.jsonl"), "{\"text\":\"short\"}\n{\"text\":\"" + "x".repeat(200) + "\"}\n");
+        ReadOptions small = ReadOptions.DEFAULT.withMaxRecordBytes(100);
+        BadInputException e = assertThrows(BadInputException.class, () -> TestDocs.read(f, small, TestDocs.strict()));
+        assertEquals("big.jsonl:2: record too large: line of 211 bytes is over the limit of 100 (--max-record-bytes); skipped (--strict)",
+                e.getMessage());
+        assertEquals(2, TestDocs.read(f).size());
+        Path books = Files.createDirectories(dir.resolve("books"));
+        Files.writeString(books.resolve("a.txt"), "y".repeat(101));
+        Files.writeString(books.resolve("b.txt"), "fits");
+        List<String> log = new ArrayList<>();
+        assertEquals(List.of("fits"), TestDocs.read(books, small, TestDocs.collecting(log)).stream().map(Document::text).toList());
+        assertEquals("WARN books/a.txt: record too large: file of 101 bytes is over the limit of 100 (--max-record-bytes); skipped",
+                log.get(0));
+    }
+
     private Path writeParquet(String name, MessageType schema, java.util.function.Consumer<Group> fill) throws IOException {
         Path f = dir.resolve(name);
         try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(f))
