@@ -17,6 +17,11 @@ public final class CommonOptions {
     @Option(names = "--strict", description = "Stop at the first bad input record instead of skipping and counting it.")
     public boolean strict;
 
+    @Option(names = "--allow-empty",
+            description = "Go on when an input gives nothing but bad records (a binary file named .jsonl, a Parquet file "
+                    + "without the text column); by default that fails the run (exit 1).")
+    public boolean allowEmpty;
+
     @Option(names = "--meta", paramLabel = "FILE",
             description = "Where to write the run's metadata JSON (default: <output>.meta.json).")
     public Path meta;

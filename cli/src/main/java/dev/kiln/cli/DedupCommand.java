@@ -83,7 +83,7 @@ final class DedupCommand implements Callable<Integer> {
         LshParams lsh = bands == null ? null : new LshParams(bands, rows);
         DedupConfig config = new DedupConfig(mh, threshold, lsh, KeepRule.valueOf(choice("--keep", keep, "first", "longest")),
                 !noExact, DedupConfig.parseBytes(memory), common.threads, tmp, DedupConfig.DEFAULT_FAN_IN);
-        DedupJob job = new DedupJob(inputs, output, clusters, common.meta, config, in.readOptions(), common.strict);
+        DedupJob job = new DedupJob(inputs, output, clusters, common.meta, config, in.readOptions(), common.strict, common.allowEmpty);
         Map<String, Object> meta = job.run(common.quiet ? line -> { } : System.err::println);
         if (!common.quiet) {
             @SuppressWarnings("unchecked")

@@ -18,7 +18,18 @@ public final class InputOptions {
             description = "Corpus name stamped on every document (default: the record's source field).")
     public String source;
 
+    @Option(names = "--max-record-bytes", paramLabel = "SIZE", defaultValue = "64m",
+            description = "Largest record read (a JSONL line, a text file); larger ones are reported, skipped and never held "
+                    + "in memory (default: ${DEFAULT-VALUE}).")
+    public String maxRecordBytes = "64m";
+
     public ReadOptions readOptions() {
-        return new ReadOptions(textField, idField, source, null);
+        long max;
+        try {
+            max = dev.kiln.dedup.DedupConfig.parseBytes(maxRecordBytes);
+        } catch (RuntimeException e) {
+            throw new dev.kiln.core.config.ConfigException("--max-record-bytes must be a size such as 64m or 1g: " + maxRecordBytes);
+        }
+        return new ReadOptions(textField, idField, source, null, max);
     }
 }

@@ -30,7 +30,7 @@ public final class Jobs {
                                          Path output, Path rejects, Pipeline pipeline, Map<String, Object> config,
                                          Consumer<RunMetadata> extraMeta) throws IOException {
         PipelineJob job = new PipelineJob(verb, inputs, in.readOptions(), output, rejects, common.meta, common.strict,
-                common.runner(), config);
+                common.runner(), config, common.allowEmpty);
         PipelineJob.Result r = job.run(pipeline, new ProgressReporter(verb, common.quiet), System.err::println, extraMeta);
         if (!common.quiet) {
             printSummary(System.out, r, output, rejects);

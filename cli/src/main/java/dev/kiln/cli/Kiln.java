@@ -49,7 +49,12 @@ public final class Kiln implements Callable<Integer> {
 
     /** Runs kiln with {@code args} in this JVM and returns the exit code (tests and the demo use this). */
     public static int execute(String... args) {
-        return commandLine(args).execute(args);
+        try {
+            return commandLine(args).execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands only Exceptions to Errors; an Error thrown by a command ends up here
+            return Errors.report(e, args.length == 0 ? "" : args[0], System.err);
+        }
     }
 
     /** The configured command line, with defaults from {@code --config FILE} if the arguments name one. */
@@ -57,6 +62,7 @@ public final class Kiln implements Callable<Integer> {
         CommandLine cl = new CommandLine(new Kiln());
         cl.setExecutionExceptionHandler(new Errors());
         cl.setDefaultValueProvider(ConfigDefaults.fromArgs(args));
+        cl.setExecutionStrategy(ConfigDefaults.checking(new CommandLine.RunLast()));
         return cl;
     }
 

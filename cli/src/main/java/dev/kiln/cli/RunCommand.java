@@ -34,6 +34,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--rejects", paramLabel = "FILE", description = "Rejects file (overrides the file's rejects).")
     Path rejects;
 
+    @Option(names = "--max-record-bytes", paramLabel = "SIZE", defaultValue = "64m",
+            description = "Largest record read (a JSONL line, a text file); larger ones are reported and skipped (default: ${DEFAULT-VALUE}).")
+    String maxRecordBytes;
+
     @Override
     public Integer call() throws Exception {
         if (common.config == null) {
@@ -58,6 +62,7 @@ final class RunCommand implements Callable<Integer> {
         io.textField = spec.readOptions().textField();
         io.idField = spec.readOptions().idField();
         io.source = spec.source();
+        io.maxRecordBytes = maxRecordBytes;
         Map<String, Object> config = Configs.JSON.convertValue(spec, Map.class);
         Jobs.run("run", in, io, common, out, rej, pipeline, config, null);
         return 0;

@@ -2,6 +2,7 @@ package dev.kiln.cli;
 
 import dev.kiln.core.io.BadRecords;
 import dev.kiln.core.io.Inputs;
+import dev.kiln.core.io.PathGuard;
 import dev.kiln.core.pipeline.DocumentSource;
 import dev.kiln.core.pipeline.FileSource;
 import dev.kiln.tokenizer.EncodeJob;
@@ -51,8 +52,13 @@ final class TokenizerEncodeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--backend must be one of [jni, java]: " + backend);
         }
         int threads = common.threads > 0 ? common.threads : Runtime.getRuntime().availableProcessors();
-        BadRecords bad = new BadRecords(common.strict, System.err::println);
+        BadRecords bad = new BadRecords(common.strict, common.allowEmpty, System.err::println);
         List<Path> files = Inputs.expand(inputs);
+        Path metaPath = common.meta != null ? common.meta : output.resolveSibling(output.getFileName() + ".meta.json");
+        Map<String, Path> outputs = new java.util.LinkedHashMap<>();
+        outputs.put("output", output);
+        outputs.put("metadata", metaPath);
+        PathGuard.checkOutputs(files, outputs);
         try (Encoder enc = Encoder.load(model, Encoder.Backend.valueOf(backend.toUpperCase(Locale.ROOT)));
              DocumentSource src = lines ? TextLines.of(files, bad) : FileSource.of(files, in.readOptions(), bad)) {
             Map<String, Object> s = EncodeJob.run(enc, src, output, threads);
@@ -63,7 +69,6 @@ final class TokenizerEncodeCommand implements Callable<Integer> {
             meta.put("encode", s);
             meta.put("bad_records", bad.countsByKind());
             meta.files("outputs", List.of(output));
-            Path metaPath = common.meta != null ? common.meta : output.resolveSibling(output.getFileName() + ".meta.json");
             meta.write(metaPath);
             if (!common.quiet) {
                 System.out.printf(Locale.ROOT, "encoded %,d documents into %,d tokens (%.3f bytes/token) in %.1f s%n",

@@ -118,8 +118,11 @@ final class TokenizerTrainCommand implements Callable<Integer> {
             cfg = rebuild(cfg, new SpecialTokens(specialIds.get(0), specialIds.get(1), specialIds.get(2), specialIds.get(3),
                     s.unkPiece(), s.bosPiece(), s.eosPiece(), s.padPiece()));
         }
-        BadRecords bad = new BadRecords(common.strict, System.err::println);
+        BadRecords bad = new BadRecords(common.strict, common.allowEmpty, System.err::println);
         java.util.List<Path> files = Inputs.expand(inputs);
+        for (String f : java.util.List.of(TrainResult.MODEL_FILE, TrainResult.VOCAB_FILE, TrainResult.META_FILE)) {
+            dev.kiln.core.io.PathGuard.checkOutput(files, output.resolve(f));
+        }
         TrainResult r = TrainJob.run(cfg, files, in.readOptions(), lines, bad, output);
         if (common.meta != null) {
             // the model's own tokenizer_meta.json is always written; --meta adds a run record like other verbs

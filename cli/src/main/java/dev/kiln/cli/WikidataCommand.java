@@ -92,7 +92,7 @@ final class WikidataCommand implements Callable<Integer> {
         WikidataConfig config = new WikidataConfig(Mode.of(mode), templates, vary, common.seed,
                 new NormalizeConfig(base.dropDatatypes(), keep), maxTriples,
                 format == null ? null : format(format), source);
-        WikidataJob job = new WikidataJob(inputs, output, common.meta, common.strict, config, common.runner());
+        WikidataJob job = new WikidataJob(inputs, output, common.meta, common.strict, config, common.runner(), common.allowEmpty);
         Pipeline pipeline = pipelineFile == null ? Pipeline.of()
                 : Configs.load(pipelineFile, PipelineSpec.class).build(StageRegistry.load());
         WikidataJob.Result r = job.run(pipeline, new ProgressReporter("wikidata", common.quiet), System.err::println);

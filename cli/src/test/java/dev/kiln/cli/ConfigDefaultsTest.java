@@ -45,4 +45,24 @@ class ConfigDefaultsTest {
         Exception e = assertThrows(CommandLine.ParameterException.class, () -> parse("train:\n  device: [cpu, cuda]\n"));
         assertTrue(e.getMessage().contains("device takes one value"), e.getMessage());
     }
+
+    @Test
+    void pathOptionsFromTheFileAreRelativeToTheFileFlagsToTheWorkingDirectory() throws Exception {
+        TrainCommand t = parse("train:\n  throughput: bench/tp.json\n");
+        assertEquals(tmp.resolve("bench/tp.json"), t.throughput);
+        assertEquals(Path.of("r"), t.output, "a flag is taken as given");
+    }
+
+    @Test
+    void prepareAndRunReadTheirOwnTypedConfigSoNoDefaultComesFromIt() throws Exception {
+        // prepare resolves tokenizer: against the file's folder itself; a default from here would be relative to the working directory
+        Path cfg = tmp.resolve("prepare.yaml");
+        Files.writeString(cfg, "tokenizer: tok/spm.model\nseed: 7\n");
+        String[] args = {"prepare", "--config", cfg.toString(), "-o", "out"};
+        CommandLine cl = Kiln.commandLine(args);
+        CommandLine.ParseResult pr = cl.parseArgs(args);
+        PrepareCommand p = pr.subcommand().commandSpec().commandLine().getCommand();
+        assertEquals(null, p.tokenizer);
+        assertEquals(null, p.seed);
+    }
 }

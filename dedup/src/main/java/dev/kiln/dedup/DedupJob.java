@@ -4,6 +4,7 @@ import dev.kiln.core.io.BadRecords;
 import dev.kiln.core.io.DocumentWriter;
 import dev.kiln.core.io.Formats;
 import dev.kiln.core.io.Inputs;
+import dev.kiln.core.io.PathGuard;
 import dev.kiln.core.io.ReadOptions;
 import dev.kiln.core.pipeline.FileSource;
 import dev.kiln.core.pipeline.KilnVersion;
@@ -29,9 +30,10 @@ import java.util.function.Consumer;
  * @param config dedup settings
  * @param read how documents are read
  * @param strict fail on the first bad record instead of skipping it
+ * @param allowEmpty false: an input that yields nothing but bad records fails the job; true: it is counted
  */
 public record DedupJob(List<String> inputs, Path output, Path clusters, Path metadata, DedupConfig config,
-                       ReadOptions read, boolean strict) {
+                       ReadOptions read, boolean strict, boolean allowEmpty) {
 
     public DedupJob {
         inputs = List.copyOf(inputs);
@@ -40,13 +42,28 @@ public record DedupJob(List<String> inputs, Path output, Path clusters, Path met
         }
     }
 
+    /** A job that allows inputs yielding nothing (the behaviour before {@code allowEmpty} existed). */
+    public DedupJob(List<String> inputs, Path output, Path clusters, Path metadata, DedupConfig config,
+                    ReadOptions read, boolean strict) {
+        this(inputs, output, clusters, metadata, config, read, strict, true);
+    }
+
     /** The metadata path actually used. */
     public Path metadataPath() {
         return metadata != null ? metadata : output.resolveSibling(output.getFileName() + ".meta.json");
     }
 
+    /** The job's outputs by what messages call them (output, clusters, metadata); absent ones are null. */
+    public Map<String, Path> outputsByName() {
+        Map<String, Path> m = new LinkedHashMap<>();
+        m.put("output", output);
+        m.put("clusters", clusters);
+        m.put("metadata", metadataPath());
+        return m;
+    }
+
     /**
-     * Runs the whole dedup.
+     * Runs the whole dedup (an output that is an input is refused first, see {@link PathGuard}).
      *
      * @param log progress lines and bad-record reports
      * @return the metadata written (config, inputs, input problems, dedup statistics, outputs)
@@ -57,7 +74,8 @@ public record DedupJob(List<String> inputs, Path output, Path clusters, Path met
                 .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP).toList();
         heap.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
         List<Path> files = Inputs.expand(inputs);
-        BadRecords bad = new BadRecords(strict, log);
+        PathGuard.checkOutputs(files, outputsByName());
+        BadRecords bad = new BadRecords(strict, allowEmpty, log);
         RunMetadata meta = new RunMetadata("dedup", KilnVersion.get());
         meta.put("config", config.toMap());
         meta.files("inputs", files);
@@ -80,6 +98,7 @@ public record DedupJob(List<String> inputs, Path output, Path clusters, Path met
             input.put("files", files.size());
             input.put("bad_records", bad.total());
             input.put("bad_records_by_kind", bad.countsByKind());
+            input.put("failed_inputs", bad.failedInputs());
             meta.put("input", input);
             Map<String, Object> stats = new LinkedHashMap<>(result.stats());
             stats.remove("config");

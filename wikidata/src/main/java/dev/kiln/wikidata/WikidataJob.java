@@ -27,12 +27,19 @@ import java.util.function.Consumer;
  * @param strict fail on the first bad row
  * @param config conversion settings
  * @param runner threads for the pipeline stages
+ * @param allowEmpty false: an input that yields nothing but bad rows fails the job; true: it is counted
  */
 public record WikidataJob(List<String> inputs, Path output, Path metadata, boolean strict, WikidataConfig config,
-                          RunnerOptions runner) {
+                          RunnerOptions runner, boolean allowEmpty) {
 
     public WikidataJob {
         inputs = List.copyOf(inputs);
+    }
+
+    /** A job that allows inputs yielding nothing (the behaviour before {@code allowEmpty} existed). */
+    public WikidataJob(List<String> inputs, Path output, Path metadata, boolean strict, WikidataConfig config,
+                       RunnerOptions runner) {
+        this(inputs, output, metadata, strict, config, runner, true);
     }
 
     /** What the job did. */
@@ -56,7 +63,7 @@ public record WikidataJob(List<String> inputs, Path output, Path metadata, boole
      */
     public Result run(Pipeline pipeline, Progress.Listener listener, Consumer<String> log) throws IOException {
         WikidataSource[] source = new WikidataSource[1];
-        PipelineJob job = new PipelineJob("wikidata", inputs, ReadOptions.DEFAULT, output, null, metadata, strict, runner, configMap());
+        PipelineJob job = new PipelineJob("wikidata", inputs, ReadOptions.DEFAULT, output, null, metadata, strict, runner, configMap(), allowEmpty);
         PipelineJob.Result r = job.run(pipeline, listener, log, meta -> meta.put("wikidata", source[0].stats()),
                 (files, bad) -> source[0] = WikidataSource.open(files, config, bad),
                 path -> TextLinesWriter.handles(path) ? TextLinesWriter.open(path) : Formats.writer(path));

@@ -19,7 +19,10 @@ public final class BadRecords {
     public static final int MAX_LOGGED = 20;
 
     private final boolean strict;
+    private final boolean allowEmptyInputs;
     private final Consumer<String> log;
+    private final java.util.List<String> failedInputs = new java.util.ArrayList<>();
+    private String lastProblem;
     private final Map<String, AtomicLong> byKind = new TreeMap<>();
     private final Map<String, String> examples = new LinkedHashMap<>();
     private long total;
@@ -30,7 +33,19 @@ public final class BadRecords {
      * @param log where problem lines go (e.g. {@code System.err::println})
      */
     public BadRecords(boolean strict, Consumer<String> log) {
+        this(strict, true, log);
+    }
+
+    /**
+     * @param strict throw on the first problem instead of skipping the record
+     * @param allowEmptyInputs false: an input that had problems and gave no good record at all (a binary
+     *        file named .jsonl, a Parquet file without the text column) fails the run
+     *        ({@link FileSequence} throws); true: it is only counted ({@link #failedInputs()})
+     * @param log where problem lines go (e.g. {@code System.err::println})
+     */
+    public BadRecords(boolean strict, boolean allowEmptyInputs, Consumer<String> log) {
         this.strict = strict;
+        this.allowEmptyInputs = allowEmptyInputs;
         this.log = log;
     }
 
@@ -53,6 +68,7 @@ public final class BadRecords {
             throw new BadInputException(line + " (--strict)");
         }
         total++;
+        lastProblem = line;
         byKind.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
         examples.putIfAbsent(kind, line);
         if (total <= MAX_LOGGED) {
@@ -80,6 +96,36 @@ public final class BadRecords {
 
     public boolean strict() {
         return strict;
+    }
+
+    /** Whether an input that yielded nothing but problems is allowed (counted) rather than fatal. */
+    public boolean allowEmptyInputs() {
+        return allowEmptyInputs;
+    }
+
+    /**
+     * Records that {@code input} had {@code problems} bad records or faults and no good record. Called by
+     * {@link FileSequence}; a source that reads files another way may call it too.
+     *
+     * @throws BadInputException unless {@link #allowEmptyInputs()}; the message names the input, the count
+     *         and the last problem
+     */
+    public void inputFailed(String input, String noun, long problems) throws BadInputException {
+        String line;
+        synchronized (this) {
+            failedInputs.add(input);
+            line = String.format(java.util.Locale.ROOT, "%s: no %s could be read: %,d bad record%s and not one good (last: %s)",
+                    input, noun, problems, problems == 1 ? "" : "s", lastProblem);
+        }
+        if (!allowEmptyInputs) {
+            throw new BadInputException(line + ". HINT: check the file's format and --text-field; --allow-empty skips such inputs");
+        }
+        log.accept("WARN " + line);
+    }
+
+    /** Inputs that yielded no good record but had problems, in reading order (for "source yields nothing" checks). */
+    public synchronized java.util.List<String> failedInputs() {
+        return java.util.List.copyOf(failedInputs);
     }
 
     public synchronized long total() {

@@ -10,7 +10,9 @@ import java.util.List;
  * source applies it the same way: a file that cannot be opened, or that fails part-way (truncated
  * gzip/zstd, wrong Parquet schema), is reported as one line naming the file and the last good record, the
  * records read before the fault are kept, and reading goes on with the next file; in strict mode the fault
- * ends the run. An input with no records is a warning. Not thread-safe.
+ * ends the run. An input with no records is a warning. An input that had problems and gave not one good record
+ * (a binary file named .jsonl, a Parquet file without the text column) fails the run unless the
+ * {@link BadRecords} allow empty inputs ({@link BadRecords#inputFailed}). Not thread-safe.
  *
  * @param <T> the record type
  */
@@ -29,6 +31,7 @@ public final class FileSequence<T> implements Closeable {
     private int index = -1;
     private volatile RecordReader<T> current;
     private long inCurrent;
+    private long badAtStart;
     private volatile long bytesDone;
     private int opened;
 
@@ -61,39 +64,52 @@ public final class FileSequence<T> implements Closeable {
                 }
                 bad.report(files.get(index).toString(), "unreadable_file", line);
                 finishCurrent();
+                checkYielded(files.get(index));
                 continue;
             }
             if (record != null) {
                 inCurrent++;
                 return record;
             }
-            if (inCurrent == 0) {
+            finishCurrent();
+            if (inCurrent == 0 && bad.total() == badAtStart) {
                 bad.warn(files.get(index).toString(), "no " + noun + " in this input");
             }
-            finishCurrent();
+            checkYielded(files.get(index));
         }
     }
 
     private boolean openNext() throws IOException {
         while (++index < files.size()) {
             Path f = files.get(index);
+            inCurrent = 0;
+            badAtStart = bad.total();
             try {
                 current = opener.open(index, f);
-                inCurrent = 0;
                 opened++;
                 return true;
             } catch (IOException e) {
                 if (bad.strict()) {
-                    throw e instanceof BadInputException b ? b : new BadInputException(f + ": " + e.getMessage(), e);
+                    throw e instanceof BadInputException b ? b : new BadInputException(FileErrors.line(f, e), e);
                 }
-                bad.report(f.toString(), "unreadable_file", e.getMessage());
+                bad.report(f.toString(), "unreadable_file", e instanceof BadInputException ? e.getMessage() : FileErrors.describe(e));
+                checkYielded(f);
             }
         }
         return false;
     }
 
+    /** A file that gave problems and not one record is a failed input ({@link BadRecords#inputFailed}). */
+    private void checkYielded(Path f) throws BadInputException {
+        long problems = bad.total() - badAtStart;
+        if (inCurrent == 0 && problems > 0) {
+            bad.inputFailed(f.toString(), noun, problems);
+        }
+    }
+
     private String failureLine(Exception e) {
-        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String msg = e instanceof IOException io && !(e instanceof BadInputException) ? FileErrors.describe(io)
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return "input ends early after " + current.position() + " (" + msg + "); the " + inCurrent + " " + noun
                 + " read before it are kept";
     }

@@ -41,7 +41,13 @@ public final class Inputs {
         if (arg.startsWith("@")) {
             Path list = Path.of(arg.substring(1));
             List<String> lines = new ArrayList<>();
-            for (String line : Files.readAllLines(list)) {
+            List<String> listed;
+            try {
+                listed = Files.readAllLines(list);
+            } catch (IOException e) {
+                throw new BadInputException(list + ": cannot read the input list: " + FileErrors.describe(e), e);
+            }
+            for (String line : listed) {
                 String t = line.strip();
                 if (!t.isEmpty() && !t.startsWith("#")) {
                     Path p = Path.of(t);
@@ -55,6 +61,9 @@ public final class Inputs {
             if (Files.isDirectory(p)) {
                 List<Path> structured = listStructured(p);
                 return structured.isEmpty() ? List.of(p) : structured;
+            }
+            if (!Files.exists(p) && Files.isSymbolicLink(p)) {
+                throw new BadInputException(arg + ": " + FileErrors.noSuchFile(p));
             }
             return Files.exists(p) ? List.of(p) : List.of();
         }
@@ -73,7 +82,7 @@ public final class Inputs {
                     .sorted()
                     .toList();
         } catch (UncheckedIOException e) {
-            throw e.getCause();
+            throw new BadInputException(arg + ": cannot list " + base + ": " + FileErrors.describe(e.getCause()), e.getCause());
         }
     }
 
@@ -104,7 +113,7 @@ public final class Inputs {
         return s.length();
     }
 
-    /** Total size in bytes of the inputs (directories summed), for progress and ETA. */
+    /** Total size in bytes of the inputs (directories summed; a file that cannot be seen counts 0), for progress and ETA. */
     public static long totalBytes(List<Path> inputs) throws IOException {
         long total = 0;
         for (Path p : inputs) {
@@ -113,7 +122,11 @@ public final class Inputs {
                     total += s.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
                 }
             } else {
-                total += Files.size(p);
+                try {
+                    total += Files.size(p);
+                } catch (IOException e) {
+                    // gone or unreadable since the expansion: reported, with its cause, when it is opened
+                }
             }
         }
         return total;

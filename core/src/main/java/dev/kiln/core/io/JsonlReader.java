@@ -18,7 +18,8 @@ import java.util.Map;
  * Reads JSON Lines ({@code .jsonl}, {@code .jsonl.gz}, {@code .jsonl.zst}, {@code .jsonl.bz2}): one JSON
  * object per line; the configured text and id fields become the document's, a {@code source} field its
  * source, every other field its metadata. Blank lines are skipped. Lines that are not valid UTF-8, not
- * JSON objects, or have no string text field are reported with {@code file:line} and skipped.
+ * JSON objects, or have no string text field are reported with {@code file:line} and skipped, and so are
+ * lines longer than {@link ReadOptions#maxRecordBytes()}, streamed past without being held in memory.
  */
 public final class JsonlReader implements DocumentReader {
 
@@ -46,6 +47,9 @@ public final class JsonlReader implements DocumentReader {
     private int bufLen;
     private byte[] line = new byte[1 << 16];
     private long lineNo;
+    /** Bytes of the last line read, all of them even when it was too large to keep. */
+    private long lineBytes;
+    private final int maxLine;
     private long returned;
     private boolean eof;
 
@@ -54,6 +58,7 @@ public final class JsonlReader implements DocumentReader {
         this.name = file.getFileName().toString();
         this.options = options;
         this.bad = bad;
+        this.maxLine = (int) Math.min(options.maxRecordBytes(), Integer.MAX_VALUE - 16);
         this.counted = new CountingInputStream(Files.newInputStream(file));
         InputStream decoded;
         try {
@@ -80,6 +85,11 @@ public final class JsonlReader implements DocumentReader {
                 return null;
             }
             lineNo++;
+            if (lineBytes > maxLine) {
+                bad.report(position(), "record_too_large", String.format(java.util.Locale.ROOT,
+                        "line of %,d bytes is over the limit of %,d (--max-record-bytes); skipped", lineBytes, options.maxRecordBytes()));
+                continue;
+            }
             if (isBlank(line, len)) {
                 continue;
             }
@@ -152,16 +162,21 @@ public final class JsonlReader implements DocumentReader {
         return new Document(id != null ? id : name + ":" + lineNo, text, src, meta);
     }
 
-    /** Reads one line (without the newline, and without a trailing CR) into {@link #line}; -1 at end. */
+    /**
+     * Reads one line (without the newline, and without a trailing CR) into {@link #line}; -1 at end. A line
+     * longer than the record limit is read to its end but not kept: {@link #lineBytes} then exceeds it.
+     */
     private int readLine() throws IOException {
         int len = 0;
+        long total = 0;
         while (true) {
             if (bufPos == bufLen) {
                 bufLen = fill();
                 bufPos = 0;
                 if (bufLen <= 0) {
                     bufLen = 0;
-                    if (len == 0) {
+                    if (total == 0) {
+                        lineBytes = 0;
                         return -1;
                     }
                     break;
@@ -173,16 +188,26 @@ public final class JsonlReader implements DocumentReader {
                 end++;
             }
             int n = end - start;
-            if (len + n > line.length) {
-                line = Arrays.copyOf(line, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(len + n, 2L * line.length)));
+            total += n;
+            if (total <= maxLine) {
+                if (len + n > line.length) {
+                    line = Arrays.copyOf(line, (int) Math.min(maxLine, Math.max(len + n, 2L * line.length)));
+                }
+                System.arraycopy(buf, start, line, len, n);
+                len += n;
+            } else if (line.length > MAX_KEPT_LINE_BUFFER) {
+                line = new byte[1 << 16]; // the part kept so far is of no use: stream the rest past
+                len = 0;
             }
-            System.arraycopy(buf, start, line, len, n);
-            len += n;
             if (end < bufLen) {
                 bufPos = end + 1;
                 break;
             }
             bufPos = bufLen;
+        }
+        lineBytes = total;
+        if (total > maxLine) {
+            return 0;
         }
         if (len > 0 && line[len - 1] == '\r') {
             len--;

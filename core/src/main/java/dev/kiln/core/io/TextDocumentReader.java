@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * document and a warning. The id is the path relative to the directory given (the file name for a single
  * file, {@code sub/book.txt} inside a directory); the source is {@link ReadOptions#source()} or empty.
  *
- * <p><b>NOTE:</b> each file is read whole into memory: a document is one string.
+ * <p><b>NOTE:</b> each file is read whole into memory: a document is one string. A file larger than
+ * {@link ReadOptions#maxRecordBytes()} is reported as {@code record_too_large} and skipped.
  */
 public final class TextDocumentReader implements DocumentReader {
 
@@ -55,7 +56,7 @@ public final class TextDocumentReader implements DocumentReader {
                         .sorted()
                         .toList();
             } catch (UncheckedIOException e) {
-                throw new BadInputException(path + ": cannot list directory (" + BadRecords.oneLine(e.getCause().getMessage()) + ")", e);
+                throw new BadInputException(path + ": cannot list directory (" + FileErrors.describe(e.getCause()) + ")", e);
             }
         } else {
             this.base = path.toAbsolutePath().getParent();
@@ -85,9 +86,16 @@ public final class TextDocumentReader implements DocumentReader {
             Path rel = files.get(index);
             byte[] bytes;
             try {
+                long size = Files.size(base.resolve(rel));
+                if (size > options.maxRecordBytes()) {
+                    bytesRead += size;
+                    bad.report(position(), "record_too_large", String.format(Locale.ROOT,
+                            "file of %,d bytes is over the limit of %,d (--max-record-bytes); skipped", size, options.maxRecordBytes()));
+                    continue;
+                }
                 bytes = Files.readAllBytes(base.resolve(rel));
             } catch (IOException e) {
-                bad.report(position(), "unreadable_file", BadRecords.oneLine(e.getMessage()));
+                bad.report(position(), "unreadable_file", FileErrors.describe(e));
                 continue;
             }
             bytesRead += bytes.length;

@@ -4,6 +4,7 @@ import dev.kiln.core.io.BadRecords;
 import dev.kiln.core.io.DocumentWriter;
 import dev.kiln.core.io.Formats;
 import dev.kiln.core.io.Inputs;
+import dev.kiln.core.io.PathGuard;
 import dev.kiln.core.io.ReadOptions;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ import java.util.function.Consumer;
  * The common shape of kiln's document commands: inputs (files, globs, lists) → pipeline → one output
  * file, optionally a rejects file, and a metadata JSON with every statistic.
  *
- * <p>Outputs appear only when the run completes: they are written under temporary names and renamed at
+ * <p>An output (rejects, metadata) that is one of the inputs, or the same file as another output, is
+ * refused before anything is read ({@link PathGuard}). Outputs appear only when the run completes: they are written under temporary names and renamed at
  * the end; on any failure they are deleted and nothing looks finished. Bad records are skipped and
  * counted (strict mode: the first one fails the run).
  *
@@ -30,13 +32,22 @@ import java.util.function.Consumer;
  * @param strict fail on the first bad record
  * @param runner threads and batching
  * @param config the parameters to echo into the metadata
+ * @param allowEmpty false: an input that yields nothing but bad records fails the job (exit 1 in the CLI);
+ *        true: it is counted ({@code input.failed_inputs} in the metadata) and the job goes on
  */
 public record PipelineJob(String command, List<String> inputs, ReadOptions read, Path output, Path rejects,
-                          Path metadata, boolean strict, RunnerOptions runner, Map<String, Object> config) {
+                          Path metadata, boolean strict, RunnerOptions runner, Map<String, Object> config,
+                          boolean allowEmpty) {
 
     public PipelineJob {
         inputs = List.copyOf(inputs);
         config = config == null ? Map.of() : new LinkedHashMap<>(config);
+    }
+
+    /** A job that allows inputs yielding nothing (the behaviour before {@code allowEmpty} existed). */
+    public PipelineJob(String command, List<String> inputs, ReadOptions read, Path output, Path rejects,
+                       Path metadata, boolean strict, RunnerOptions runner, Map<String, Object> config) {
+        this(command, inputs, read, output, rejects, metadata, strict, runner, config, true);
     }
 
     /** What a job did. */
@@ -64,6 +75,15 @@ public record PipelineJob(String command, List<String> inputs, ReadOptions read,
         return output == null ? null : output.resolveSibling(output.getFileName() + ".meta.json");
     }
 
+    /** The job's outputs by what messages call them (output, rejects, metadata); absent ones are null. */
+    public Map<String, Path> outputsByName() {
+        Map<String, Path> m = new LinkedHashMap<>();
+        m.put("output", output);
+        m.put("rejects", rejects);
+        m.put("metadata", metadataPath());
+        return m;
+    }
+
     /**
      * Runs the job.
      *
@@ -84,7 +104,8 @@ public record PipelineJob(String command, List<String> inputs, ReadOptions read,
     public Result run(Pipeline pipeline, Progress.Listener listener, Consumer<String> log, Consumer<RunMetadata> extra,
                       SourceOpener sources, WriterOpener writers) throws IOException {
         List<Path> files = Inputs.expand(inputs);
-        BadRecords bad = new BadRecords(strict, log);
+        PathGuard.checkOutputs(files, outputsByName());
+        BadRecords bad = new BadRecords(strict, allowEmpty, log);
         RunMetadata meta = new RunMetadata(command, KilnVersion.get());
         meta.put("config", config);
         meta.files("inputs", files);
@@ -122,6 +143,7 @@ public record PipelineJob(String command, List<String> inputs, ReadOptions read,
         input.put("bad_records", bad.total());
         input.put("bad_records_by_kind", bad.countsByKind());
         input.put("bad_record_examples", bad.examples());
+        input.put("failed_inputs", bad.failedInputs());
         meta.put("input", input);
         meta.put("pipeline", stats.toMap());
         List<Path> outs = new ArrayList<>();

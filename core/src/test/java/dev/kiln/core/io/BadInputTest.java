@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.luben.zstd.ZstdInputStream;
 import dev.kiln.core.Document;
+import dev.kiln.core.config.ConfigException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -230,6 +231,224 @@ class BadInputTest {
         BadInputException e = assertThrows(BadInputException.class, () -> TestDocs.read(f));
         assertTrue(e.getMessage().startsWith("cut.arrow: "), e.getMessage());
         assertTrue(!e.getMessage().contains("\n"));
+    }
+
+    // ---- an output that is an input (issue #14 item 1): refused before anything is read or written
+
+    @Test
+    void anOutputThatIsAnInputIsRefusedThroughLinksAndNotYetExistingNames() throws IOException {
+        Path in = dir.resolve("a.jsonl");
+        Files.writeString(in, "{\"text\":\"keep me\"}\n");
+        Path sub = Files.createDirectories(dir.resolve("sub"));
+        Path link = Files.createSymbolicLink(dir.resolve("link.jsonl"), in);
+        Path hard = Files.createLink(dir.resolve("hard.jsonl"), in);
+        Path dirLink = Files.createSymbolicLink(dir.resolve("dirlink"), dir);
+        Path dangling = Files.createSymbolicLink(dir.resolve("dangling.jsonl"), dir.resolve("new.jsonl"));
+        List<Path> inputs = List.of(in, sub);
+        for (Path out : List.of(in, dir.resolve("sub/../a.jsonl"), link, hard, dirLink.resolve("a.jsonl"), sub)) {
+            ConfigException e = assertThrows(ConfigException.class, () -> PathGuard.checkOutput(inputs, out), out.toString());
+            assertTrue(e.getMessage().startsWith("output " + out + " is the input "), e.getMessage());
+        }
+        // a dangling link is compared by the file it would create
+        assertThrows(ConfigException.class, () -> PathGuard.checkOutput(List.of(dir.resolve("new.jsonl")), dangling));
+        PathGuard.checkOutput(inputs, dir.resolve("b.jsonl"));
+        PathGuard.checkOutput(inputs, dir.resolve("not/yet/a.jsonl"));
+        assertEquals("keep me", TestDocs.read(in).get(0).text());
+    }
+
+    @Test
+    void twoOutputsOfOneJobMayNotBeTheSameFile() {
+        java.util.Map<String, Path> outs = new java.util.LinkedHashMap<>();
+        outs.put("output", dir.resolve("o.jsonl"));
+        outs.put("rejects", null);
+        outs.put("metadata", dir.resolve("x/../o.jsonl"));
+        ConfigException e = assertThrows(ConfigException.class, () -> PathGuard.checkOutputs(List.of(), outs));
+        assertEquals("metadata " + dir.resolve("x/../o.jsonl") + " is the same file as the output " + dir.resolve("o.jsonl")
+                + "; give them different names", e.getMessage());
+    }
+
+    @Test
+    void anOutputFolderMayNotHoldOrLieInsideAnInput() throws IOException {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Path f = Files.writeString(data.resolve("web.jsonl"), "{\"text\":\"x\"}\n");
+        assertThrows(ConfigException.class, () -> PathGuard.checkOutputFolder(List.of(f), data));
+        assertThrows(ConfigException.class, () -> PathGuard.checkOutputFolder(List.of(f), dir));
+        assertThrows(ConfigException.class, () -> PathGuard.checkOutputFolder(List.of(data), data.resolve("out")));
+        PathGuard.checkOutputFolder(List.of(f), dir.resolve("out"));
+    }
+
+    @Test
+    void aJobWhoseOutputIsItsInputFailsAndLeavesTheInputAlone() throws IOException {
+        Path in = dir.resolve("same.jsonl");
+        Files.writeString(in, "{\"text\":\"one\"}\n{\"text\":\"two\"}\n");
+        byte[] before = Files.readAllBytes(in);
+        dev.kiln.core.pipeline.PipelineJob job = new dev.kiln.core.pipeline.PipelineJob("convert", List.of(in.toString()),
+                ReadOptions.DEFAULT, in, null, null, false, dev.kiln.core.pipeline.RunnerOptions.DEFAULT.withThreads(1), null);
+        assertThrows(ConfigException.class, () -> job.run(dev.kiln.core.pipeline.Pipeline.of(),
+                dev.kiln.core.pipeline.Progress.Listener.NONE, s -> { }, null));
+        assertTrue(Arrays.equals(before, Files.readAllBytes(in)));
+        assertTrue(!Files.exists(dir.resolve("same.jsonl.meta.json")));
+    }
+
+    // ---- unreadable inputs say why (issue #14 item 7)
+
+    private List<String> readAllLenient(List<Path> files) throws IOException {
+        List<String> log = new ArrayList<>();
+        try (dev.kiln.core.pipeline.FileSource src = dev.kiln.core.pipeline.FileSource.of(files, ReadOptions.DEFAULT,
+                TestDocs.collecting(log))) {
+            while (src.next() != null) {
+                // drain
+            }
+        }
+        return log;
+    }
+
+    @Test
+    void aFileThatVanishedAfterExpansionSaysNoSuchFile() throws IOException {
+        Path good = Files.writeString(dir.resolve("good.jsonl"), "{\"text\":\"x\"}\n");
+        Path gone = dir.resolve("gone.jsonl");
+        List<String> log = readAllLenient(List.of(gone, good));
+        assertEquals("WARN " + gone + ": unreadable file: no such file", log.get(0));
+        BadInputException e = assertThrows(BadInputException.class, () -> {
+            try (var src = dev.kiln.core.pipeline.FileSource.of(List.of(gone), ReadOptions.DEFAULT, TestDocs.strict())) {
+                src.next();
+            }
+        });
+        assertEquals(gone + ": no such file", e.getMessage());
+    }
+
+    @Test
+    void aDanglingLinkAndAListThatIsAFolderSayWhy() throws IOException {
+        Path link = Files.createSymbolicLink(dir.resolve("link.jsonl"), dir.resolve("target.jsonl"));
+        BadInputException e = assertThrows(BadInputException.class, () -> Inputs.expand(List.of(link.toString())));
+        assertEquals(link + ": dangling symbolic link to " + dir.resolve("target.jsonl"), e.getMessage());
+        e = assertThrows(BadInputException.class, () -> Inputs.expand(List.of("@" + dir)));
+        assertEquals(dir + ": cannot read the input list: is a directory", e.getMessage());
+        e = assertThrows(BadInputException.class, () -> Inputs.expand(List.of(dir.resolve("none.jsonl").toString())));
+        assertTrue(e.getMessage().endsWith("none.jsonl: no such input file (or the glob matched nothing)"), e.getMessage());
+    }
+
+    @Test
+    void aFileWithoutReadPermissionSaysPermissionDenied() throws IOException {
+        Path f = Files.writeString(dir.resolve("secret.jsonl"), "{\"text\":\"x\"}\n");
+        Path books = Files.createDirectories(dir.resolve("books"));
+        Path book = Files.writeString(books.resolve("a.txt"), "text");
+        Files.setPosixFilePermissions(f, java.util.Set.of());
+        Files.setPosixFilePermissions(book, java.util.Set.of());
+        // root reads anything: the case can only fail where permissions are enforced
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(f), "running as root: permissions are not enforced");
+        List<String> log = readAllLenient(List.of(f, books));
+        assertEquals(List.of("WARN " + f + ": unreadable file: permission denied", "WARN books/a.txt: unreadable file: permission denied"),
+                log.subList(0, 2));
+    }
+
+    // ---- an input that gives nothing but bad records fails the run (issue #14 item 5)
+
+    private static List<Document> drain(List<Path> files, BadRecords bad) throws IOException {
+        List<Document> out = new ArrayList<>();
+        try (var src = dev.kiln.core.pipeline.FileSource.of(files, ReadOptions.DEFAULT, bad)) {
+            Document d;
+            while ((d = src.next()) != null) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aBinaryFileNamedJsonlFailsNamingTheFileAndTheCount() throws IOException {
+        Path good = Files.writeString(dir.resolve("good.jsonl"), "{\"text\":\"fine\"}\n");
+        Path bin = dir.resolve("image.jsonl");
+        byte[] b = new byte[4096];
+        new java.util.Random(7).nextBytes(b);
+        for (int i = 0; i < b.length; i += 100) {
+            b[i] = '\n'; // several "lines", each invalid UTF-8 or not JSON
+        }
+        Files.write(bin, b);
+        List<String> log = new ArrayList<>();
+        BadInputException e = assertThrows(BadInputException.class, () -> drain(List.of(good, bin), new BadRecords(false, false, log::add)));
+        assertTrue(e.getMessage().matches(java.util.regex.Pattern.quote(bin.toString())
+                + ": no documents could be read: \\d+ bad records and not one good \\(last: image.jsonl:\\d+: .*\\)\\. HINT: .*--allow-empty.*"),
+                e.getMessage());
+        // allowed: counted, and the good file's documents are kept
+        BadRecords lenient = new BadRecords(false, true, log::add);
+        assertEquals(1, drain(List.of(good, bin), lenient).size());
+        assertEquals(List.of(bin.toString()), lenient.failedInputs());
+    }
+
+    @Test
+    void aParquetFileWithoutTheTextColumnFailsTheRunUnlessAllowed() throws IOException {
+        MessageType schema = Types.buildMessage()
+                .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("body").named("row");
+        Path f = writeParquet("nobody.parquet", schema, g -> g.append("body", "x"));
+        BadInputException e = assertThrows(BadInputException.class, () -> drain(List.of(f), new BadRecords(false, false, s -> { })));
+        assertTrue(e.getMessage().startsWith(f + ": no documents could be read: 1 bad record and not one good (last: " + f
+                + ": unreadable file: nobody.parquet: expected a string column 'text'"), e.getMessage());
+        BadRecords allowed = new BadRecords(false, true, s -> { });
+        assertEquals(List.of(), drain(List.of(f), allowed));
+        assertEquals(List.of(f.toString()), allowed.failedInputs());
+    }
+
+    @Test
+    void anEmptyInputIsOnlyAWarningAndOneGoodRecordIsEnough() throws IOException {
+        Path empty = Files.writeString(dir.resolve("empty.jsonl"), "");
+        Path mostlyBad = Files.writeString(dir.resolve("mostly.jsonl"), "{oops}\n{\"text\":\"one good\"}\n[1]\n");
+        List<String> log = new ArrayList<>();
+        BadRecords bad = new BadRecords(false, false, log::add);
+        assertEquals(1, drain(List.of(empty, mostlyBad), bad).size());
+        assertEquals(List.of(), bad.failedInputs());
+        assertEquals(1, bad.warnings());
+        assertEquals(2, bad.total());
+    }
+
+    // ---- one huge record: reported with file:line and skipped, streamed past in bounded memory (issue #14 item 3)
+
+    private static byte[] gzip(byte[] data) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(b)) {
+            z.write(data);
+        }
+        return b.toByteArray();
+    }
+
+    @Test
+    void aOneGigabyteLineFromAGzipBombIsSkippedWithoutFillingTheHeap() throws IOException {
+        // concatenated gzip members (RFC 1952) make a 1 GiB line from a ~1 MB file, without compressing 1 GiB here
+        Path f = dir.resolve("bomb.jsonl.gz");
+        byte[] block = gzip("a".repeat(16 << 20).getBytes(StandardCharsets.US_ASCII));
+        try (var out = Files.newOutputStream(f)) {
+            out.write(gzip("{\"text\":\"before\"}\n{\"id\":\"bomb\",\"text\":\"".getBytes(StandardCharsets.UTF_8)));
+            for (int i = 0; i < 64; i++) {
+                out.write(block);
+            }
+            out.write(gzip("\"}\n{\"text\":\"after\"}\n".getBytes(StandardCharsets.UTF_8)));
+        }
+        assertTrue(Files.size(f) < 2 << 20, "the bomb itself is small: " + Files.size(f));
+        List<String> log = new ArrayList<>();
+        BadRecords bad = TestDocs.collecting(log);
+        // under the test JVM's -Xmx2g, building this line (and Jackson's char buffer for it) would not fit
+        List<Document> docs = TestDocs.read(f, ReadOptions.DEFAULT, bad);
+        assertEquals(List.of("before", "after"), docs.stream().map(Document::text).toList());
+        assertEquals(java.util.Map.of("record_too_large", 1L), bad.countsByKind());
+        assertEquals("WARN bomb.jsonl.gz:2: record too large: line of 1,073,741,847 bytes is over the limit of 67,108,864 "
+                + "(--max-record-bytes); skipped", log.get(0));
+    }
+
+    @Test
+    void aTooLargeRecordFailsUnderStrictAndTheLimitIsConfigurable() throws IOException {
+        Path f = Files.writeString(dir.resolve("big.jsonl"), "{\"text\":\"short\"}\n{\"text\":\"" + "x".repeat(200) + "\"}\n");
+        ReadOptions small = ReadOptions.DEFAULT.withMaxRecordBytes(100);
+        BadInputException e = assertThrows(BadInputException.class, () -> TestDocs.read(f, small, TestDocs.strict()));
+        assertEquals("big.jsonl:2: record too large: line of 211 bytes is over the limit of 100 (--max-record-bytes); skipped (--strict)",
+                e.getMessage());
+        assertEquals(2, TestDocs.read(f).size());
+        Path books = Files.createDirectories(dir.resolve("books"));
+        Files.writeString(books.resolve("a.txt"), "y".repeat(101));
+        Files.writeString(books.resolve("b.txt"), "fits");
+        List<String> log = new ArrayList<>();
+        assertEquals(List.of("fits"), TestDocs.read(books, small, TestDocs.collecting(log)).stream().map(Document::text).toList());
+        assertEquals("WARN books/a.txt: record too large: file of 101 bytes is over the limit of 100 (--max-record-bytes); skipped",
+                log.get(0));
     }
 
     private Path writeParquet(String name, MessageType schema, java.util.function.Consumer<Group> fill) throws IOException {

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A single 200 MB document (UTF-8 bytes of text) streams JSONL → runner → JSONL under the test JVM's
- * {@code -Xmx2g} (parent pom argLine) without running out of memory, and comes out byte-identical.
+ * {@code -Xmx2g} (parent pom argLine) without running out of memory, and comes out byte-identical, when
+ * the record limit ({@link ReadOptions#maxRecordBytes()}, 64 MiB by default) is raised to allow it.
  * The input is generated in the writer's own canonical form (field order id, text, source; Jackson's
  * escapes), so identical decompressed bytes prove the text went through unchanged; both sides are
  * compared by streaming both, never held twice. Costs about 10 CPU-seconds (7 user, 3.5 system for page
@@ -51,7 +52,8 @@ class LargeDocumentTest {
         }
 
         Path outFile = dir.resolve("out.jsonl.zst");
-        try (FileSource src = FileSource.of(List.of(in), ReadOptions.DEFAULT, TestDocs.strict());
+        // above the default record limit (64 MiB) on purpose: a document this large must be asked for
+        try (FileSource src = FileSource.of(List.of(in), ReadOptions.DEFAULT.withMaxRecordBytes(1L << 30), TestDocs.strict());
              DocumentWriter w = Formats.writer(outFile)) {
             RunStats stats = new PipelineRunner(RunnerOptions.DEFAULT.withThreads(1))
                     .run(src, Pipeline.of(), w::write, null, Progress.Listener.NONE);
