@@ -108,13 +108,16 @@ class LauncherAotTest {
     }
 
     @Test
-    void kilnAot0NeitherRecordsNorUsesACacheAndJdkNeedsNone(@TempDir Path dir) throws Exception {
+    void kilnAot0NeitherRecordsNorUsesACacheAndJdkAndVersionNeedNone(@TempDir Path dir) throws Exception {
         Path home = home(dir);
         Run off = launch(home, Map.of("KILN_AOT", "0", "KILN_JAVA_OPTS", "-Xlog:aot=info"), "off");
         assertEquals(0, off.code(), off.stderr());
         assertTrue(off.stdout().endsWith("probe off\n"), off.stdout());
         assertFalse(off.stdout().contains("Opened AOT cache"), off.stdout());
         assertFalse(Files.exists(home.resolve("cli/target/kiln.aot")), "nothing recorded");
+        Run version = launch(home, Map.of(), "--version");
+        assertEquals("probe --version\n", version.stdout());
+        assertFalse(Files.exists(home.resolve("cli/target/kiln.aot")), "--version (like --help) runs without the cache");
         Run jdk = launch(home, Map.of(), "jdk");
         assertEquals(System.getProperty("java.home") + " (Java " + Runtime.version().feature() + ")", jdk.stdout().strip());
         assertFalse(Files.exists(home.resolve("cli/target/kiln.aot")), "./kiln jdk records nothing");
