@@ -4,8 +4,11 @@ import dev.kiln.core.config.Configs;
 import dev.kiln.trainer.model.LlamaConfig;
 import dev.kiln.trainer.model.ParamLayout;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +18,8 @@ import java.util.Map;
  * shapes as in PyTorch), {@code optimizer.safetensors} (AdamW's flat moments {@code m} and {@code v})
  * and {@code state.json} ({@link RunState}: step, sampler position, runtime settings, config). The
  * AdamW step counter is {@code state.step}. Written to a temporary sibling and renamed, so a directory
- * under its final name is always complete.
+ * under its final name is always complete; its bytes depend only on what is saved (safetensors headers
+ * sorted, {@code state.json} in the records' declaration order).
  */
 public final class Checkpoint {
 
@@ -32,6 +36,16 @@ public final class Checkpoint {
 
     /** Writes a checkpoint to {@code dir} (replacing it if present); {@code m}/{@code v} may be null (model only). */
     public static void save(Path dir, LlamaConfig arch, float[] params, float[] m, float[] v, RunState state) throws IOException {
+        save(dir, arch, params, m, v, state, Map.of());
+    }
+
+    /**
+     * As {@link #save(Path, LlamaConfig, float[], float[], float[], RunState)}, with {@code extra} files (name to
+     * bytes, e.g. the exported ONNX model) written into the same temporary folder, so they appear together with
+     * the checkpoint or not at all.
+     */
+    public static void save(Path dir, LlamaConfig arch, float[] params, float[] m, float[] v, RunState state,
+                            Map<String, byte[]> extra) throws IOException {
         Path tmp = dir.resolveSibling(dir.getFileName() + ".tmp");
         deleteTree(tmp);
         Files.createDirectories(tmp);
@@ -40,13 +54,16 @@ public final class Checkpoint {
         for (ParamLayout.Entry e : layout.entries()) {
             tensors.add(new Safetensors.Tensor(e.name(), e.shape(), params, (int) e.offset(), (int) e.size()));
         }
-        Safetensors.write(tmp.resolve(MODEL), tensors, Map.of("format", "pt", "kiln_model", arch.name()));
+        Safetensors.write(tmp.resolve(MODEL), tensors, Map.of("format", "pt", "kiln_model", arch.name())); // keys sorted there
         if (m != null) {
             Safetensors.write(tmp.resolve(OPTIMIZER), List.of(
                     new Safetensors.Tensor("m", new long[] {m.length}, m, 0, m.length),
                     new Safetensors.Tensor("v", new long[] {v.length}, v, 0, v.length)), Map.of("optimizer", "adamw"));
         }
-        Files.writeString(tmp.resolve(STATE), Configs.JSON.writeValueAsString(state));
+        writeSynced(tmp.resolve(STATE), Configs.JSON.writeValueAsBytes(state));
+        for (Map.Entry<String, byte[]> e : new java.util.TreeMap<>(extra).entrySet()) {
+            writeSynced(tmp.resolve(e.getKey()), e.getValue());
+        }
         deleteTree(dir);
         Files.move(tmp, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
@@ -81,6 +98,16 @@ public final class Checkpoint {
             }
         }
         return new Loaded(params, m, v, state);
+    }
+
+    private static void writeSynced(Path file, byte[] bytes) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer b = ByteBuffer.wrap(bytes);
+            while (b.hasRemaining()) {
+                ch.write(b);
+            }
+            ch.force(true);
+        }
     }
 
     static void deleteTree(Path p) throws IOException {

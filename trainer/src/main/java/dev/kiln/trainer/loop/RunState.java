@@ -14,10 +14,16 @@ import dev.kiln.trainer.model.LlamaConfig;
  * @param config       the run's configuration
  * @param arch         the model architecture (preset with the data's vocabulary)
  * @param data         the data directory trained on
- * @param savedAt      UTC ISO time of the save
+ * @param savedAt      UTC ISO time of the save; null in {@code final/}, which holds no clock time so that the same
+ *                     training writes the same bytes (the time of the last save is in {@code checkpoints.json})
  */
 public record RunState(long step, long tokens, long windowsDrawn, Control control, Double valLoss, Double valBpb,
                        TrainConfig config, LlamaConfig arch, String data, String savedAt) {
+
+    /** This state with another {@code savedAt}. */
+    public RunState withSavedAt(String time) {
+        return new RunState(step, tokens, windowsDrawn, control, valLoss, valBpb, config, arch, data, time);
+    }
 
     /**
      * The settings the runtime control file may change.

@@ -20,10 +20,16 @@ import java.util.Map;
  * ({@code {"name": {"dtype": "F32", "shape": [...], "data_offsets": [begin, end]}, "__metadata__": {...}}},
  * padded with spaces to a multiple of 8) and the raw little-endian data. Readable by HF
  * {@code safetensors.torch.load_file}.
+ *
+ * <p>The bytes depend only on the tensors and metadata, never on the order they are passed in or on a
+ * JVM's hash seed: {@code __metadata__} comes first with its keys sorted, then the tensors sorted by
+ * name, their data laid out in that same order (so two runs that compute the same weights write
+ * byte-identical files, which is what a resumed run is checked against).
  */
 public final class Safetensors {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String METADATA = "__metadata__";
 
     /** One tensor: a name, a shape and the slice {@code [offset, offset + size)} of a flat array. */
     public record Tensor(String name, long[] shape, float[] data, int offset, int size) {
@@ -32,15 +38,25 @@ public final class Safetensors {
     private Safetensors() {
     }
 
-    /** Writes {@code tensors} (in order) and string {@code metadata} to {@code file}. */
+    /**
+     * Writes {@code tensors} and string {@code metadata} to {@code file}, both sorted by name (see the class
+     * note); a duplicate tensor name or one called {@code __metadata__} is an {@link IllegalArgumentException}.
+     */
     public static void write(Path file, List<Tensor> tensors, Map<String, String> metadata) throws IOException {
+        List<Tensor> sorted = tensors.stream().sorted(java.util.Comparator.comparing(Tensor::name)).toList();
+        for (int i = 0; i < sorted.size(); i++) {
+            String name = sorted.get(i).name();
+            if (name.equals(METADATA) || i > 0 && name.equals(sorted.get(i - 1).name())) {
+                throw new IllegalArgumentException(file + ": tensor name " + name + " is reserved or used twice");
+            }
+        }
         ObjectNode header = JSON.createObjectNode();
         if (!metadata.isEmpty()) {
-            ObjectNode meta = header.putObject("__metadata__");
-            metadata.forEach(meta::put);
+            ObjectNode meta = header.putObject(METADATA);
+            new java.util.TreeMap<>(metadata).forEach(meta::put);
         }
         long off = 0;
-        for (Tensor t : tensors) {
+        for (Tensor t : sorted) {
             ObjectNode n = header.putObject(t.name());
             n.put("dtype", "F32");
             var shape = n.putArray("shape");
@@ -62,7 +78,7 @@ public final class Safetensors {
                 StandardOpenOption.WRITE)) {
             writeFully(ch, head);
             ByteBuffer buf = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
-            for (Tensor t : tensors) {
+            for (Tensor t : sorted) {
                 for (int i = 0; i < t.size(); i++) {
                     if (!buf.hasRemaining()) {
                         buf.flip();
@@ -107,7 +123,7 @@ public final class Safetensors {
             long base = 8 + hlen;
             for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if (e.getKey().equals("__metadata__")) {
+                if (e.getKey().equals(METADATA)) {
                     e.getValue().fields().forEachRemaining(m -> meta.put(m.getKey(), m.getValue().asText()));
                     continue;
                 }

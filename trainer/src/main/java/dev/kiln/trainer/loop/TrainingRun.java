@@ -2,7 +2,6 @@ package dev.kiln.trainer.loop;
 
 import dev.kiln.core.config.ConfigException;
 import dev.kiln.core.config.Configs;
-import dev.kiln.core.io.AtomicFile;
 import dev.kiln.tokenizer.Encoder;
 import dev.kiln.trainer.Batch;
 import dev.kiln.trainer.Device;
@@ -41,7 +40,10 @@ import java.util.Map;
  *
  * <p>Resume ({@link Options#resume}) restores params, AdamW moments, the step counter, the sampler
  * position and the runtime settings from the newest {@code step_*} checkpoint: the continued run
- * computes exactly what the uninterrupted one would have (tested bit for bit).
+ * computes exactly what the uninterrupted one would have (tested bit for bit). {@code final/} is written
+ * to {@code final.tmp/} and renamed when complete; a resume that finds the last step's checkpoint but
+ * no complete {@code final/} (killed during the export) redoes the export from that checkpoint, and the
+ * files are byte-identical to an uninterrupted run's (tested).
  */
 public final class TrainingRun {
 
@@ -108,6 +110,7 @@ public final class TrainingRun {
         long tokens = 0;
         long drawn = 0;
         RunState.Control control = RunState.Control.of(cfg);
+        RunState saved = null; // the state of the newest step checkpoint: final/ repeats it
         Path latest = checkpoints.latest();
         if (opts.resume()) {
             if (latest == null) {
@@ -122,7 +125,11 @@ public final class TrainingRun {
             tokens = c.state().tokens();
             drawn = c.state().windowsDrawn();
             control = c.state().control();
+            saved = c.state();
             out.printf(Locale.ROOT, "resuming from %s at step %,d (%,d tokens)%n", latest, step, tokens);
+            if (step >= cfg.steps()) {
+                out.printf(Locale.ROOT, "training finished at step %,d; redoing the final export%n", step);
+            }
         } else {
             if (latest != null || Files.exists(runDir.resolve(FINAL))) {
                 throw new ConfigException(runDir + " already holds a run. HINT: pass --resume to continue it, or choose a new -o");
@@ -255,6 +262,7 @@ public final class TrainingRun {
                     }
                     if (doSave) {
                         RunState st = state(step, tokens, windows.drawn(), control, lastEval);
+                        saved = st;
                         Path dir = checkpoints.save(new CheckpointManager.TrainingState(s.params(), s.moment1(), s.moment2()), st);
                         out.println("saved " + dir);
                     }
@@ -271,7 +279,11 @@ public final class TrainingRun {
                     out.printf(Locale.ROOT, "stopped at step %,d; continue with --resume%n", step);
                     return new Result(firstStep, losses, lastEval, step, false);
                 }
-                writeFinal(s.params(), state(step, tokens, windows.drawn(), control, lastEval));
+                // the last step always saves, so the final state is that checkpoint's (a resume after a kill during
+                // the export reads it back, val_loss and val_bpb included); final/ records no clock time
+                RunState last = saved != null && saved.step() == step ? saved
+                        : state(step, tokens, windows.drawn(), control, lastEvalStep == step ? lastEval : null);
+                writeFinal(s.params(), last.withSavedAt(null));
             }
             return new Result(firstStep, losses, lastEval, step, true);
         }
@@ -312,11 +324,15 @@ public final class TrainingRun {
         }
     }
 
+    /**
+     * Writes {@code final/} (model.safetensors, state.json, model.onnx) into {@code final.tmp/} and renames it
+     * when complete, so {@code final/} is whole or absent; its bytes depend only on the weights and the state,
+     * so a resume that redoes an interrupted export writes the same files as an uninterrupted run.
+     */
     private void writeFinal(float[] params, RunState state) throws Exception {
         Path dir = runDir.resolve(FINAL);
-        Checkpoint.save(dir, arch, params, null, null, state);
         byte[] onnx = ForwardModel.build(arch, 1, cfg.seq(), params, false).toByteArray();
-        AtomicFile.write(dir.resolve(EXPORT), onnx);
+        Checkpoint.save(dir, arch, params, null, null, state, Map.of(EXPORT, onnx));
         LossCurve.render(MetricsLog.read(runDir), runDir.resolve(LossCurve.FILE), "kiln train " + arch.name());
         out.printf(Locale.ROOT, "final model: %s (model.safetensors, %s for any ONNX runtime); loss curve: %s%n", dir, EXPORT,
                 runDir.resolve(LossCurve.FILE));

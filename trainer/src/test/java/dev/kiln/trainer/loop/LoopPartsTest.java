@@ -134,6 +134,53 @@ class LoopPartsTest {
     }
 
     @Test
+    void safetensorsHeaderIsSortedWhateverOrderTheTensorsAndMetadataComeIn(@TempDir Path tmp) throws Exception {
+        float[] a = {1f, 2f, 3f, 4f, 5f};
+        Map<String, String> meta = new java.util.LinkedHashMap<>();
+        meta.put("kiln_model", "tiny");
+        meta.put("format", "pt");
+        Path f1 = tmp.resolve("1.safetensors");
+        Path f2 = tmp.resolve("2.safetensors");
+        Safetensors.write(f1, List.of(new Safetensors.Tensor("w.b", new long[] {2}, a, 0, 2),
+                new Safetensors.Tensor("w.a", new long[] {3}, a, 2, 3)), meta);
+        Safetensors.write(f2, List.of(new Safetensors.Tensor("w.a", new long[] {3}, a, 2, 3),
+                new Safetensors.Tensor("w.b", new long[] {2}, a, 0, 2)), Map.of("format", "pt", "kiln_model", "tiny"));
+        byte[] b1 = Files.readAllBytes(f1);
+        assertArrayEquals(b1, Files.readAllBytes(f2), "same tensors in another order: same bytes");
+        long hlen = ByteBuffer.wrap(b1).order(ByteOrder.LITTLE_ENDIAN).getLong(0);
+        assertEquals("{\"__metadata__\":{\"format\":\"pt\",\"kiln_model\":\"tiny\"},"
+                + "\"w.a\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[0,12]},"
+                + "\"w.b\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[12,20]}}",
+                new String(b1, 8, (int) hlen, StandardCharsets.UTF_8).strip());
+        assertEquals(3f, ByteBuffer.wrap(b1).order(ByteOrder.LITTLE_ENDIAN).getFloat((int) (8 + hlen)), "data in header order");
+        assertArrayEquals(new float[] {1f, 2f}, Safetensors.read(f1).tensors().get("w.b"));
+        assertThrows(IllegalArgumentException.class, () -> Safetensors.write(tmp.resolve("3.safetensors"),
+                List.of(new Safetensors.Tensor("x", new long[] {1}, a, 0, 1), new Safetensors.Tensor("x", new long[] {1}, a, 1, 1)),
+                Map.of()), "duplicate name");
+    }
+
+    @Test
+    void checkpointHeadersListTensorsSortedAfterTheMetadata(@TempDir Path tmp) throws Exception {
+        LlamaConfig arch = LlamaConfig.preset("tiny").withVocab(260);
+        float[] p = Init.params(arch, 1);
+        Path dir = tmp.resolve("step_0000001");
+        RunState st = new RunState(1, 128, 4, RunState.Control.of(Fixtures.tiny(1, 1, 1, 1, 0)), 5.0, 7.0, Fixtures.tiny(1, 1, 1, 1, 0),
+                arch, "data", null);
+        Checkpoint.save(dir, arch, p, p, p, st);
+        for (String file : List.of(Checkpoint.MODEL, Checkpoint.OPTIMIZER)) {
+            byte[] bytes = Files.readAllBytes(dir.resolve(file));
+            long hlen = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong(0);
+            List<String> keys = new java.util.ArrayList<>();
+            new ObjectMapper().readTree(new String(bytes, 8, (int) hlen, StandardCharsets.UTF_8).strip()).fieldNames()
+                    .forEachRemaining(keys::add);
+            assertEquals("__metadata__", keys.getFirst(), file);
+            List<String> tensors = keys.subList(1, keys.size());
+            assertEquals(tensors.stream().sorted().toList(), tensors, file + " tensors sorted by name");
+        }
+        assertArrayEquals(p, Checkpoint.load(dir).params(), "sorted layout reads back into ParamLayout order");
+    }
+
+    @Test
     void bestSlotIsTheLowestEvalAtSaveTimeAndSurvivesRotation(@TempDir Path run) throws Exception {
         LlamaConfig arch = new LlamaConfig("t", 16, 8, 1, 2, 8, 8, 1e4, 1e-5);
         int n = (int) arch.parameterCount();

@@ -101,6 +101,64 @@ class TrainingRunTest {
         float[] pb = Checkpoint.load(b.resolve("final")).params();
         assertArrayEquals(pa, pb, "final weights identical");
         assertEquals(Checkpoint.load(a.resolve("final")).state().windowsDrawn(), Checkpoint.load(b.resolve("final")).state().windowsDrawn());
+        assertSameFiles(a.resolve(TrainingRun.FINAL), b.resolve(TrainingRun.FINAL));
+    }
+
+    @Test
+    void aResumeAfterAKillDuringTheFinalExportRedoesItByteForByte(@TempDir Path tmp) throws Exception {
+        Path data = Fixtures.data(tmp.resolve("data"));
+        TrainConfig cfg = Fixtures.tiny(12, 6, 6, 2, 0);
+        Path a = tmp.resolve("a");
+        TrainingRun.run(cfg, data, a, new TrainingRun.Options(false, 0), QUIET);
+        Path finalA = a.resolve(TrainingRun.FINAL);
+        RunState st = Checkpoint.load(finalA).state();
+        assertEquals(12, st.step());
+        assertTrue(st.valLoss() != null && st.valBpb() != null, "final state.json has val_loss and val_bpb: " + st);
+        assertEquals(Checkpoint.load(a.resolve("step_0000012")).state().valLoss(), st.valLoss(), "the last checkpoint's eval");
+        assertTrue(Files.notExists(a.resolve(TrainingRun.FINAL + ".tmp")), "no temporary folder left");
+
+        // the run directory as a kill during the export leaves it: the last step's checkpoint saved, final/ half
+        // written (an older layout: weights and state without val_loss, no model.onnx) and a torn final.tmp/
+        Path b = tmp.resolve("b");
+        copyTree(a, b);
+        Path finalB = b.resolve(TrainingRun.FINAL);
+        Files.delete(finalB.resolve(TrainingRun.EXPORT));
+        Files.writeString(finalB.resolve(Checkpoint.STATE), "{\"step\": 12");
+        Path torn = Files.createDirectories(b.resolve(TrainingRun.FINAL + ".tmp"));
+        Files.write(torn.resolve(Checkpoint.MODEL), java.util.Arrays.copyOf(Files.readAllBytes(finalA.resolve(Checkpoint.MODEL)), 1000));
+
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        TrainingRun.Result r = TrainingRun.run(cfg, data, b, new TrainingRun.Options(true, 0), new PrintStream(log, true, StandardCharsets.UTF_8));
+        assertTrue(r.finished());
+        assertEquals(0, r.losses().size(), "no training step redone");
+        assertSameFiles(finalA, finalB);
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("redoing the final export"), log.toString(StandardCharsets.UTF_8));
+        assertTrue(Files.notExists(torn), "the torn temporary folder is gone");
+        assertEquals(Files.readAllLines(a.resolve(MetricsLog.FILE)), Files.readAllLines(b.resolve(MetricsLog.FILE)), "metrics untouched");
+    }
+
+    /** Asserts that folders {@code a} and {@code b} hold the same file names with the same bytes. */
+    private static void assertSameFiles(Path a, Path b) throws Exception {
+        List<String> names = names(a);
+        assertEquals(List.of(TrainingRun.EXPORT, Checkpoint.MODEL, Checkpoint.STATE), names, "what final/ holds");
+        assertEquals(names, names(b));
+        for (String n : names) {
+            assertArrayEquals(Files.readAllBytes(a.resolve(n)), Files.readAllBytes(b.resolve(n)), n + " byte-identical");
+        }
+    }
+
+    private static List<String> names(Path dir) throws Exception {
+        try (var s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws Exception {
+        try (var s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        }
     }
 
     @Test
