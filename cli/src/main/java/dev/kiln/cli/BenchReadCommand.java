@@ -1,5 +1,6 @@
 package dev.kiln.cli;
 
+import static dev.kiln.core.util.FileTrees.deleteTree;
 import dev.kiln.core.io.ReadBenchmark;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,13 +45,5 @@ final class BenchReadCommand implements Callable<Integer> {
             deleteTree(work);
         }
         return 0;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

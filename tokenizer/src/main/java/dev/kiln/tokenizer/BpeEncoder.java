@@ -1,5 +1,6 @@
 package dev.kiln.tokenizer;
 
+import dev.kiln.core.util.IntList;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -329,35 +330,6 @@ final class BpeEncoder {
                 }
                 i = (i + 1) & mask;
             }
-        }
-    }
-
-    /** A growable int array. */
-    private static final class IntList {
-        private int[] a;
-        private int n;
-
-        IntList(int cap) {
-            a = new int[Math.max(4, cap)];
-        }
-
-        void add(int v) {
-            if (n == a.length) {
-                a = Arrays.copyOf(a, n * 2);
-            }
-            a[n++] = v;
-        }
-
-        void addAll(int[] vs) {
-            if (n + vs.length > a.length) {
-                a = Arrays.copyOf(a, Math.max(n + vs.length, n * 2));
-            }
-            System.arraycopy(vs, 0, a, n, vs.length);
-            n += vs.length;
-        }
-
-        int[] toArray() {
-            return Arrays.copyOf(a, n);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.kiln.tokenizer;
 
+import dev.kiln.core.util.Hashes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.kiln.core.io.AtomicFile;
@@ -51,7 +52,7 @@ public record TrainResult(SentencePieceModel model, TrainerConfig config, Map<St
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format_version", META_VERSION);
         m.put("model_file", MODEL_FILE);
-        m.put("model_sha256", sha256(modelBytes));
+        m.put("model_sha256", Hashes.sha256(modelBytes));
         m.put("model_type", "bpe");
         m.put("normalization", config == null ? "identity" : config.normalization().id());
         if (config != null) {
@@ -94,13 +95,5 @@ public record TrainResult(SentencePieceModel model, TrainerConfig config, Map<St
         AtomicFile.write(dir.resolve(MODEL_FILE), bytes);
         AtomicFile.write(dir.resolve(VOCAB_FILE), model.vocabText());
         AtomicFile.write(dir.resolve(META_FILE), meta(bytes, null, Map.of("vocab_size", 260L, "preset", "byte260")));
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

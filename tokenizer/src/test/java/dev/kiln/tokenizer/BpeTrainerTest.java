@@ -213,7 +213,7 @@ class BpeTrainerTest {
         assertEquals("<0x00>\t0", vocab.get(4));
         assertTrue(vocab.get(261).endsWith("\t-1"), vocab.get(261));
         String meta = Files.readString(dir.resolve("tokenizer_meta.json"));
-        assertTrue(meta.contains("\"model_sha256\" : \"" + TrainResult.sha256(model) + "\""), meta);
+        assertTrue(meta.contains("\"model_sha256\" : \"" + dev.kiln.core.util.Hashes.sha256(model) + "\""), meta);
         assertTrue(meta.contains("\"normalization\" : \"identity\""));
         try (Encoder enc = Encoder.load(dir)) {
             assertEquals(1200, enc.vocabSize());

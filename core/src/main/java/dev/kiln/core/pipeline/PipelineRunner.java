@@ -3,6 +3,7 @@ package dev.kiln.core.pipeline;
 import dev.kiln.core.Document;
 import dev.kiln.core.stage.Stage;
 import dev.kiln.core.stage.StageOutput;
+import dev.kiln.core.util.IntList;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
@@ -246,27 +247,6 @@ public final class PipelineRunner {
         listener.onFinish(last);
         return new RunStats(threads, counters.docsRead, counters.charsRead, source.bytesRead(), written,
                 merged, elapsed);
-    }
-
-    /** A growable int array (origins of outputs and rejects). */
-    static final class IntList {
-        private int[] a = new int[16];
-        private int n;
-
-        void add(int v) {
-            if (n == a.length) {
-                a = java.util.Arrays.copyOf(a, n * 2);
-            }
-            a[n++] = v;
-        }
-
-        int get(int i) {
-            return a[i];
-        }
-
-        int size() {
-            return n;
-        }
     }
 
     /** The stages [from, to) with one reusable output object and one stats object per stage. */

@@ -32,6 +32,40 @@ public record RunStats(int threads, long docsRead, long charsRead, long bytesRea
         return null;
     }
 
+    /**
+     * The sum of two runs of the same pipeline (e.g. over two input files of one source): documents,
+     * characters, bytes and time added, stages added position by position. {@code threads} is this run's.
+     *
+     * @throws IllegalArgumentException if the pipelines differ
+     */
+    public RunStats plus(RunStats o) {
+        if (stages.size() != o.stages.size()) {
+            throw new IllegalArgumentException("cannot add statistics of a " + o.stages.size() + "-stage run to a "
+                    + stages.size() + "-stage run");
+        }
+        List<StageStats> sum = new ArrayList<>(stages.size());
+        for (int i = 0; i < stages.size(); i++) {
+            sum.add(stages.get(i).plus(o.stages.get(i)));
+        }
+        return new RunStats(threads, docsRead + o.docsRead, charsRead + o.charsRead, bytesRead + o.bytesRead,
+                docsWritten + o.docsWritten, sum, elapsedNanos + o.elapsedNanos);
+    }
+
+    /** Reads back what {@link #toMap()} wrote (time at its millisecond resolution; rates are derived). */
+    public static RunStats fromMap(Map<String, ?> m) {
+        List<StageStats> st = new ArrayList<>();
+        if (m.get("stages") instanceof List<?> l) {
+            for (Object o : l) {
+                @SuppressWarnings("unchecked")
+                Map<String, ?> sm = (Map<String, ?>) o;
+                st.add(StageStats.fromMap(sm));
+            }
+        }
+        return new RunStats((int) StageStats.number(m, "threads"), StageStats.number(m, "docs_read"),
+                StageStats.number(m, "chars_read"), StageStats.number(m, "bytes_read"), StageStats.number(m, "docs_written"),
+                st, Math.round(((Number) m.get("seconds")).doubleValue() * 1e9));
+    }
+
     /** JSON-ready map. */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();

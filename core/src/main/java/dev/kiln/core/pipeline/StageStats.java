@@ -73,6 +73,43 @@ public final class StageStats {
         o.dropped.forEach((k, v) -> dropped.merge(k, v, Long::sum));
     }
 
+    /**
+     * The sum of this and {@code o}, two counts of the same stage (e.g. the runs over two input files of
+     * one source): every counter and drop reason added. Neither operand changes.
+     *
+     * @throws IllegalArgumentException if the stages have different names
+     */
+    public StageStats plus(StageStats o) {
+        if (!name.equals(o.name)) {
+            throw new IllegalArgumentException("cannot add statistics of stage " + o.name + " to " + name);
+        }
+        StageStats sum = new StageStats(name);
+        sum.add(this);
+        sum.add(o);
+        return sum;
+    }
+
+    /** Reads back what {@link #toMap()} wrote (time at its millisecond resolution). */
+    public static StageStats fromMap(Map<String, ?> m) {
+        StageStats s = new StageStats((String) m.get("stage"));
+        s.docsIn = number(m, "docs_in");
+        s.docsOut = number(m, "docs_out");
+        s.charsIn = number(m, "chars_in");
+        s.charsOut = number(m, "chars_out");
+        s.nanos = Math.round(((Number) m.get("seconds")).doubleValue() * 1e9);
+        if (m.get("dropped_by_reason") instanceof Map<?, ?> d) {
+            d.forEach((k, v) -> s.dropped.put((String) k, ((Number) v).longValue()));
+        }
+        return s;
+    }
+
+    static long number(Map<String, ?> m, String key) {
+        if (!(m.get(key) instanceof Number n)) {
+            throw new IllegalArgumentException("statistics without a number for " + key + ": " + m.keySet());
+        }
+        return n.longValue();
+    }
+
     /** As a JSON-ready map (for the run's metadata file). */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();

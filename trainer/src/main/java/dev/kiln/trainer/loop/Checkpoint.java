@@ -1,5 +1,6 @@
 package dev.kiln.trainer.loop;
 
+import static dev.kiln.core.util.FileTrees.deleteTree;
 import dev.kiln.core.config.Configs;
 import dev.kiln.trainer.model.LlamaConfig;
 import dev.kiln.trainer.model.ParamLayout;
@@ -107,17 +108,6 @@ public final class Checkpoint {
                 ch.write(b);
             }
             ch.force(true);
-        }
-    }
-
-    static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var s = Files.walk(p)) {
-            for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.kiln.trainer.loop;
 
+import dev.kiln.core.util.FileTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.core.config.Configs;
@@ -68,7 +69,7 @@ public final class CheckpointManager {
     private void rotate() throws IOException {
         List<Path> dirs = stepDirs();
         for (int i = 0; i < dirs.size() - keepLast; i++) {
-            Checkpoint.deleteTree(dirs.get(i));
+            FileTrees.deleteTree(dirs.get(i));
         }
     }
 
