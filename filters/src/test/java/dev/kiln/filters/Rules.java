@@ -1,11 +1,27 @@
 package dev.kiln.filters;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.kiln.core.Document;
+import dev.kiln.core.pipeline.DocumentSource;
+import dev.kiln.core.pipeline.Pipeline;
+import dev.kiln.core.pipeline.PipelineRunner;
+import dev.kiln.core.pipeline.Progress;
+import dev.kiln.core.pipeline.RunStats;
+import dev.kiln.core.pipeline.RunnerOptions;
+import dev.kiln.core.stage.Stage;
 import dev.kiln.core.stage.StageRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Test helper: runs one registered stage (built by name, as config does) on a text. */
+/**
+ * Test helper: runs one registered stage (built by name, as config does) on a text, both through
+ * {@link StageChain} and through the production {@link PipelineRunner} (workers, ordering, counting), and
+ * fails unless the two agree on what was kept, the drop reason and the measured value.
+ */
 final class Rules {
 
     static final StageRegistry REGISTRY = StageRegistry.load();
@@ -20,7 +36,27 @@ final class Rules {
     }
 
     static StageChain.Result run(String stage, Map<String, ?> params, String text) {
-        return new StageChain(List.of(REGISTRY.create(stage, params))).run(Document.of("t", text, "test"));
+        Document doc = Document.of("t", text, "test");
+        StageChain.Result chain = new StageChain(List.of(REGISTRY.create(stage, params))).run(doc);
+        Stage st = REGISTRY.create(stage, params); // a fresh instance: ordered stages remember what they saw
+        List<Document> kept = new ArrayList<>();
+        List<PipelineRunner.Reject> rejects = new ArrayList<>();
+        RunStats stats;
+        try {
+            stats = new PipelineRunner(RunnerOptions.DEFAULT.withThreads(2)).run(DocumentSource.of(List.of(doc)), Pipeline.of(st),
+                    kept::add, rejects::add, Progress.Listener.NONE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertEquals(chain.kept().stream().map(Document::text).toList(), kept.stream().map(Document::text).toList(),
+                stage + ": the runner keeps what the chain keeps");
+        if (chain.dropped()) {
+            assertEquals(1, rejects.size(), stage + ": one reject");
+            assertEquals(chain.reason(), rejects.getFirst().reason(), stage + ": same reason in the runner");
+            assertEquals(chain.value(), rejects.getFirst().value(), 0.0, stage + ": same measured value in the runner");
+            assertEquals(1L, stats.stage(st.name()).dropped().get(chain.reason()), stage + ": the runner counts the drop");
+        }
+        return chain;
     }
 
     /** "keep" or the reason code. */
