@@ -93,7 +93,7 @@ public final class GolfManifest {
         if (stats == null || !stats.isObject()) {
             throw new ShardFormatException(f + ": " + at + ".stats is missing");
         }
-        JsonNode dataMeta = Files.isRegularFile(dir.resolve(DataMeta.FILE)) ? Configs.JSON.readTree(dir.resolve(DataMeta.FILE).toFile()) : null;
+        DataMeta dataMeta = DataMeta.readIfPresent(dir);
         Map<String, Object> summary = new LinkedHashMap<>();
         long[] files = new long[2];
         long[] tokens = new long[2];
@@ -112,8 +112,9 @@ public final class GolfManifest {
             check(f, at + ".stats.files_" + split, stats, files[k], "files matching " + globNode.asText());
             check(f, at + ".stats.tokens_" + split, stats, tokens[k], "tokens in the shards matching " + globNode.asText());
             docs[k] = number(f, at + ".stats.docs_" + split, stats.get("docs_" + split));
-            if (dataMeta != null && dataMeta.at("/splits/" + split + "/documents").isNumber()) {
-                check(f, at + ".stats.docs_" + split, stats, dataMeta.at("/splits/" + split + "/documents").asLong(),
+            DataMeta.SplitResult recorded = dataMeta == null ? null : dataMeta.splitResult(split);
+            if (recorded != null && recorded.documents() != null) {
+                check(f, at + ".stats.docs_" + split, stats, recorded.documents(),
                         DataMeta.FILE + " splits." + split + ".documents");
             }
             summary.put(split, Map.of("files", files[k], "tokens", tokens[k], "documents", docs[k]));

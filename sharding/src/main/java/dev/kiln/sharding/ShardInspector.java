@@ -1,7 +1,5 @@
 package dev.kiln.sharding;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.kiln.core.config.Configs;
 import dev.kiln.tokenizer.Encoder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,11 +27,12 @@ public final class ShardInspector {
     public static Map<String, Object> inspect(Path dir, int windows, int windowTokens, int topK, long seed) throws IOException {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("dir", dir.toString());
-        JsonNode meta = Files.isRegularFile(dir.resolve(DataMeta.FILE)) ? Configs.JSON.readTree(dir.resolve(DataMeta.FILE).toFile()) : null;
+        DataMeta meta = DataMeta.readIfPresent(dir);
         Map<String, Object> manifest = GolfManifest.validate(dir);
         Encoder enc = null;
-        if (meta != null && meta.at("/tokenizer/model").isTextual() && Files.exists(Path.of(meta.at("/tokenizer/model").asText()))) {
-            enc = Encoder.load(Path.of(meta.at("/tokenizer/model").asText()));
+        DataMeta.Tokenizer tok = meta == null ? null : meta.tokenizer();
+        if (tok != null && tok.model() != null && Files.exists(Path.of(tok.model()))) {
+            enc = Encoder.load(Path.of(tok.model()));
         }
         try {
             for (String split : List.of("train", "val")) {
@@ -62,15 +61,14 @@ public final class ShardInspector {
         return out;
     }
 
-    private static Map<String, Object> splitReport(TokenShards s, Encoder enc, JsonNode meta, int windows, int windowTokens,
+    private static Map<String, Object> splitReport(TokenShards s, Encoder enc, DataMeta meta, int windows, int windowTokens,
                                                    int topK, long seed) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("layout", s.layout().name().toLowerCase(Locale.ROOT));
         m.put("dtype", s.dtype().label());
         m.put("files", s.files().size());
         m.put("tokens", s.tokens());
-        int boundary = meta == null ? -1 : meta.get("boundary") != null && meta.get("boundary").asText().equals("bos")
-                ? meta.at("/tokenizer/bos_id").asInt(-1) : meta.at("/tokenizer/eos_id").asInt(-1);
+        int boundary = boundaryId(meta);
         Map<Integer, Long> counts = new java.util.HashMap<>();
         long boundaries = 0;
         for (long i = 0; i < s.tokens(); i++) {
@@ -123,6 +121,15 @@ public final class ShardInspector {
             m.put("samples", samples);
         }
         return m;
+    }
+
+    /** The id that marks document boundaries according to {@code meta}, or -1. */
+    private static int boundaryId(DataMeta meta) {
+        if (meta == null || meta.tokenizer() == null) {
+            return -1;
+        }
+        Integer id = "bos".equals(meta.boundary()) ? meta.tokenizer().bosId() : meta.tokenizer().eosId();
+        return id == null ? -1 : id;
     }
 
     /** A readable rendering of {@link #inspect}'s result. */

@@ -43,8 +43,17 @@ public final class TokenShards {
     /**
      * Opens split {@code split} ({@code train} or {@code val}) in {@code dir}. For the nanoGPT layout the
      * width comes from {@code data_meta.json}'s {@code dtype} when {@code dtype} is null.
+     *
+     * <p>Everything that can be checked is: the {@code .bin} size against the width, the {@code .idx}
+     * document starts (in order, inside the {@code .bin}), every golf header against its file size and the
+     * golf {@code manifest.json}; and when {@code data_meta.json} records the split, its tokens and
+     * documents against the files. A shard cut short by any number of bytes is therefore refused.
+     *
+     * @throws ShardFormatException one line naming the file, the expected and the actual size
      */
     public static TokenShards open(Path dir, String split, TokenDtype dtype) throws IOException {
+        DataMeta meta = DataMeta.readIfPresent(dir);
+        DataMeta.SplitResult recorded = meta == null ? null : meta.splitResult(split);
         Path bin = dir.resolve(split + ".bin");
         if (Files.isRegularFile(bin)) {
             TokenDtype width = dtype != null ? dtype : DataMeta.readDtype(dir);
@@ -54,10 +63,15 @@ public final class TokenShards {
                         + " (" + width.label() + "). HINT: the file is truncated or the dtype is wrong");
             }
             long n = size / width.bytes();
+            checkTokens(bin, recorded, n, width.bytes(), 0);
             long[] docs = null;
             Path idx = dir.resolve(split + ".idx");
             if (Files.isRegularFile(idx)) {
                 docs = readIdx(idx, n);
+                checkDocuments(idx, recorded, docs.length);
+            } else if (recorded != null && recorded.documents() != null && meta.command() != null) {
+                throw new ShardFormatException(idx + ": missing; " + DataMeta.FILE + " records " + recorded.documents()
+                        + " documents for " + bin.getFileName() + ". HINT: the output folder is incomplete; re-run kiln prepare");
             }
             return new TokenShards(Layout.BIN, width, List.of(bin), new MappedByteBuffer[] {mapAll(bin, 0, size)}, new long[] {0},
                     n, docs);
@@ -73,7 +87,6 @@ public final class TokenShards {
         MappedByteBuffer[] maps = new MappedByteBuffer[shards.size()];
         long[] starts = new long[shards.size()];
         long total = 0;
-        List<Long> docs = new ArrayList<>();
         for (int i = 0; i < shards.size(); i++) {
             Path f = shards.get(i);
             if (!f.getFileName().toString().endsWith(String.format("_%06d.bin", i))) {
@@ -84,7 +97,29 @@ public final class TokenShards {
             starts[i] = total;
             total += n;
         }
+        checkTokens(shards.size() == 1 ? shards.getFirst() : dir.resolve(GolfManifest.glob(split)), recorded, total, 2,
+                (long) shards.size() * GolfShards.HEADER_BYTES);
+        GolfManifest.validate(dir);
         return new TokenShards(Layout.GOLF, TokenDtype.UINT16, shards, maps, starts, total, null);
+    }
+
+    private static void checkTokens(Path file, DataMeta.SplitResult recorded, long actual, int width, long headers)
+            throws ShardFormatException {
+        if (recorded != null && recorded.tokens() != null && recorded.tokens() != actual) {
+            throw new ShardFormatException(String.format(java.util.Locale.ROOT,
+                    "%s: %d tokens (%d bytes) but %s records %d tokens (%d bytes). HINT: the file is truncated or comes from "
+                            + "another run; re-run kiln prepare", file, actual, headers + actual * width, DataMeta.FILE,
+                    recorded.tokens(), headers + recorded.tokens() * width));
+        }
+    }
+
+    private static void checkDocuments(Path idx, DataMeta.SplitResult recorded, long actual) throws ShardFormatException {
+        if (recorded != null && recorded.documents() != null && recorded.documents() != actual) {
+            throw new ShardFormatException(String.format(java.util.Locale.ROOT,
+                    "%s: %d document starts (%d bytes) but %s records %d documents (%d bytes). HINT: the index is truncated or "
+                            + "comes from another run; re-run kiln prepare", idx, actual, actual * 8, DataMeta.FILE,
+                    recorded.documents(), recorded.documents() * 8));
+        }
     }
 
     private static MappedByteBuffer mapAll(Path f, long offset, long length) throws IOException {

@@ -1,8 +1,6 @@
 package dev.kiln.trainer.loop;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.core.config.ConfigException;
-import dev.kiln.core.config.Configs;
 import dev.kiln.sharding.DataMeta;
 import dev.kiln.sharding.TokenShards;
 import dev.kiln.tokenizer.SentencePieceModel;
@@ -36,15 +34,15 @@ public record DataSet(Path dir, TokenShards train, TokenShards val, int vocab, i
         if (!Files.isRegularFile(metaFile)) {
             throw new ConfigException(dir + ": no " + DataMeta.FILE + ". HINT: point --data at a folder written by kiln prepare");
         }
-        JsonNode meta = Configs.JSON.readTree(metaFile.toFile());
-        JsonNode tok = meta.path("tokenizer");
-        int vocab = tok.path("vocab_size").asInt(meta.path("vocab_size").asInt(0));
+        DataMeta meta = DataMeta.read(dir);
+        DataMeta.Tokenizer tok = meta.tokenizer();
+        int vocab = tok == null || tok.vocabSize() == null ? 0 : tok.vocabSize();
         if (vocab < 2) {
             throw new ConfigException(metaFile + ": no tokenizer.vocab_size. HINT: re-run kiln prepare");
         }
         Path model = null;
-        if (tok.hasNonNull("model")) {
-            Path recorded = Path.of(tok.get("model").asText());
+        if (tok.model() != null) {
+            Path recorded = Path.of(tok.model());
             for (Path p : new Path[] {recorded, dir.resolve(recorded), dir.resolve(recorded.getFileName()),
                     dir.resolve("tokenizer").resolve(TrainResult.MODEL_FILE)}) {
                 if (Files.isRegularFile(p)) {
@@ -59,6 +57,10 @@ public record DataSet(Path dir, TokenShards train, TokenShards val, int vocab, i
         }
         TokenShards train = TokenShards.open(dir, "train", null);
         TokenShards val = TokenShards.open(dir, "val", null);
-        return new DataSet(dir, train, val, vocab, tok.path("bos_id").asInt(-1), tok.path("eos_id").asInt(-1), model, table);
+        return new DataSet(dir, train, val, vocab, orMinusOne(tok.bosId()), orMinusOne(tok.eosId()), model, table);
+    }
+
+    private static int orMinusOne(Integer id) {
+        return id == null ? -1 : id;
     }
 }
