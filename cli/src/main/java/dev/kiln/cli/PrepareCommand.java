@@ -6,13 +6,16 @@ import dev.kiln.prepare.Prepare;
 import dev.kiln.prepare.PrepareConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import dev.kiln.sharding.DataMeta;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code kiln prepare}: the whole data job, from a {@code prepare.yaml} ({@link PrepareConfig}) or from flags
@@ -25,8 +28,11 @@ import picocli.CommandLine.Option;
                 + "--train-tokens/--val-tokens and --tokenizer or --vocab-size."})
 final class PrepareCommand implements Callable<Integer> {
 
-    @Option(names = "--config", paramLabel = "FILE", description = "prepare.yaml (sources, weights, targets...).")
-    Path config;
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "Output folder.")
     Path output;
@@ -44,7 +50,9 @@ final class PrepareCommand implements Callable<Integer> {
     List<String> wikidata;
 
     @Option(names = "--weights", paramLabel = "SRC=W", split = ",",
-            description = "Token shares, e.g. c4=0.3,wikipedia=0.45,gutenberg=0.25 (the default mix; wikidata 0.05).")
+            description = "Token shares, e.g. c4=0.3 (default: the reference mix c4=" + PrepareConfig.C4_WEIGHT + ", wikipedia="
+                    + PrepareConfig.WIKIPEDIA_WEIGHT + ", gutenberg=" + PrepareConfig.GUTENBERG_WEIGHT + ", wikidata="
+                    + PrepareConfig.WIKIDATA_WEIGHT + ").")
     Map<String, Double> weights;
 
     @Option(names = "--profile", paramLabel = "NAME", description = "Filter profile for every flag source (default kiln).")
@@ -74,30 +82,35 @@ final class PrepareCommand implements Callable<Integer> {
     @Option(names = "--no-dedup", description = "Skip near-duplicate removal.")
     boolean noDedup;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of split, shuffle and tokenizer sample (default 1337).")
-    Long seed;
+    @Option(names = "--exact-mix",
+            description = "When a source runs dry, leave the split short instead of filling it from the other sources by weight.")
+    boolean exactMix;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (0 = one per core).")
-    Integer threads;
+    @Option(names = "--rejects", description = "Keep each source's dropped documents (stage, reason, value) in OUT/rejects/.")
+    boolean rejects;
 
-    @Option(names = "--strict", description = "Stop at the first bad input record.")
-    boolean strict;
+    @Option(names = "--encoder", paramLabel = "NAME",
+            description = "Tokenizing encoder: java (default; kiln's exact BPE, same ids as SentencePiece, faster) or jni (SentencePiece).")
+    String encoder;
 
     @Option(names = "--overwrite", description = "Discard a previous run in the output folder and start again.")
     boolean overwrite;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress lines.")
-    boolean quiet;
-
     @Override
     public Integer call() throws Exception {
+        Path config = common.config;
         PrepareConfig base = config == null ? null : Configs.load(config, PrepareConfig.class);
         List<PrepareConfig.Source> sources = new ArrayList<>();
         Map<String, Double> w = weights == null ? Map.of() : weights;
-        addSource(sources, "c4", c4, w.getOrDefault("c4", 0.30));
-        addSource(sources, "wikipedia", wikipedia, w.getOrDefault("wikipedia", 0.45));
-        addSource(sources, "gutenberg", gutenberg, w.getOrDefault("gutenberg", 0.25));
-        addSource(sources, "wikidata", wikidata, w.getOrDefault("wikidata", 0.05));
+        for (String kind : List.of("c4", "wikipedia", "gutenberg", "wikidata")) {
+            List<String> in = switch (kind) {
+                case "c4" -> c4;
+                case "wikipedia" -> wikipedia;
+                case "gutenberg" -> gutenberg;
+                default -> wikidata;
+            };
+            addSource(sources, kind, in, w.getOrDefault(kind, PrepareConfig.DEFAULT_WEIGHTS.get(kind)));
+        }
         if (sources.isEmpty() && base != null) {
             Path dir = config.toAbsolutePath().getParent();
             for (PrepareConfig.Source s : base.sources()) {
@@ -130,16 +143,23 @@ final class PrepareCommand implements Callable<Integer> {
                 trainTokens != null ? trainTokens : base.trainTokens(),
                 valTokens != null ? valTokens : base.valTokens(),
                 base == null ? null : base.valFraction(),
-                seed != null ? seed : base == null ? null : base.seed(),
+                given("--seed") || base == null ? (Long) common.seed : base.seed(),
                 format != null ? format : base == null ? null : base.format(),
                 base == null ? null : base.boundary(),
                 tokensPerShard != null ? tokensPerShard : base == null ? null : base.tokensPerShard(),
                 tok, tt, dd,
-                threads != null ? threads : base == null ? null : base.threads());
-        Prepare.Result r = new Prepare(cfg, output, strict, System.err::println,
-                step -> new ProgressReporter(step, quiet)).run(overwrite);
+                given("--threads") || base == null ? (Integer) common.threads : base.threads(),
+                exactMix ? Boolean.TRUE : base == null ? null : base.exactMix(),
+                rejects ? Boolean.TRUE : base == null ? null : base.rejects(),
+                encoder != null ? encoder : base == null ? null : base.encoder());
+        Prepare.Result r = new Prepare(cfg, output, common.strict, common.allowEmpty, System.err::println,
+                step -> new ProgressReporter(step, common.quiet)).run(overwrite);
         printSummary(r.meta());
         System.out.println("data_meta: " + r.metaPath());
+        if (common.meta != null) {
+            dev.kiln.core.io.AtomicFile.write(common.meta, java.nio.file.Files.readAllBytes(r.metaPath()));
+            System.out.println("data_meta copy: " + common.meta);
+        }
         java.nio.file.Path manifest = r.metaPath().resolveSibling(dev.kiln.sharding.GolfManifest.FILE);
         if (java.nio.file.Files.isRegularFile(manifest)) {
             System.out.println("golf manifest: " + manifest);
@@ -153,34 +173,42 @@ final class PrepareCommand implements Callable<Integer> {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    static void printSummary(Map<String, Object> meta) {
-        Map<String, Object> clean = (Map<String, Object>) meta.getOrDefault("clean", Map.of());
-        Map<String, Object> splits = (Map<String, Object>) meta.getOrDefault("splits", Map.of());
+    /** True when option {@code name} was given on the command line (else prepare.yaml's value wins). */
+    private boolean given(String name) {
+        return spec.commandLine().getParseResult().hasMatchedOption(name);
+    }
+
+    /** The table printed at the end: per source what was read, kept and mixed; per split the totals. */
+    static void printSummary(DataMeta meta) {
+        Map<String, Object> clean = meta.clean() == null ? Map.of() : meta.clean();
         System.out.println();
         System.out.printf(Locale.ROOT, "%-12s %12s %12s %14s %14s %14s %14s%n", "source", "docs read", "docs kept",
                 "train target", "train tokens", "val target", "val tokens");
         System.out.println("-".repeat(100));
         for (String src : clean.keySet()) {
-            Map<String, Object> c = (Map<String, Object>) clean.get(src);
-            Map<String, Object> tr = sourceOf(splits, "train", src);
-            Map<String, Object> va = sourceOf(splits, "val", src);
+            Map<?, ?> c = clean.get(src) instanceof Map<?, ?> m ? m : Map.of();
+            DataMeta.SourceShare tr = shareOf(meta, "train", src);
+            DataMeta.SourceShare va = shareOf(meta, "val", src);
             System.out.printf(Locale.ROOT, "%-12s %,12d %,12d %,14d %,14d %,14d %,14d%n", src, num(c.get("docs_read")),
-                    num(c.get("docs_written")), num(tr.get("target_tokens")), num(tr.get("tokens")), num(va.get("target_tokens")),
-                    num(va.get("tokens")));
+                    num(c.get("docs_written")), tr.targetTokens() + fill(tr), tr.tokens(), va.targetTokens() + fill(va), va.tokens());
         }
         for (String part : List.of("train", "val")) {
-            Map<String, Object> p = (Map<String, Object>) splits.getOrDefault(part, Map.of());
-            System.out.printf(Locale.ROOT, "%s: %,d tokens in %,d documents (target %,d)%n", part, num(p.get("tokens")),
-                    num(p.get("documents")), num(p.get("target_tokens")));
+            DataMeta.SplitResult p = meta.splitResult(part);
+            if (p != null) {
+                System.out.printf(Locale.ROOT, "%s: %,d tokens in %,d documents (target %,d)%n", part, p.tokens(), p.documents(),
+                        p.targetTokens());
+            }
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> sourceOf(Map<String, Object> splits, String part, String src) {
-        Map<String, Object> p = (Map<String, Object>) splits.getOrDefault(part, Map.of());
-        Map<String, Object> s = (Map<String, Object>) p.getOrDefault("sources", Map.of());
-        return (Map<String, Object>) s.getOrDefault(src, new LinkedHashMap<>());
+    private static DataMeta.SourceShare shareOf(DataMeta meta, String part, String src) {
+        DataMeta.SplitResult p = meta.splitResult(part);
+        DataMeta.SourceShare s = p == null || p.sources() == null ? null : p.sources().get(src);
+        return s != null ? s : new DataMeta.SourceShare(0, null, 0, 0, 0, false);
+    }
+
+    private static long fill(DataMeta.SourceShare s) {
+        return s.fillTokens() == null ? 0 : s.fillTokens();
     }
 
     private static long num(Object o) {

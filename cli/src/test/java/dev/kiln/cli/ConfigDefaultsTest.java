@@ -63,6 +63,6 @@ class ConfigDefaultsTest {
         CommandLine.ParseResult pr = cl.parseArgs(args);
         PrepareCommand p = pr.subcommand().commandSpec().commandLine().getCommand();
         assertEquals(null, p.tokenizer);
-        assertEquals(null, p.seed);
+        assertEquals(1337L, p.common.seed, "the option's own default, not the file's 7 (prepare reads the file itself)");
     }
 }

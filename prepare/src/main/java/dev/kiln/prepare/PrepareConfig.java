@@ -1,9 +1,12 @@
 package dev.kiln.prepare;
 
-import dev.kiln.sharding.GolfShards;
 import dev.kiln.core.config.ConfigException;
+import dev.kiln.dedup.DedupConfig;
+import dev.kiln.dedup.MinHashConfig;
+import dev.kiln.sharding.GolfShards;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Everything {@code kiln prepare} needs, as read from {@code prepare.yaml} (snake_case keys) or built from
@@ -23,10 +26,28 @@ import java.util.Locale;
  * @param tokenizerTraining how to train the tokenizer when none is given
  * @param dedup near-duplicate removal across all sources, before the split
  * @param threads worker threads (0 = one per core); never changes the output
+ * @param exactMix true: a source that runs dry leaves its split short (the reference's behaviour);
+ *        false (default): the shortfall is filled from the other sources in proportion to their weights
+ * @param rejects true: keep each source's dropped documents (stage, reason, value) in {@code OUT/rejects/}
+ * @param encoder {@code java} (default: kiln's exact BPE encoder, same ids as SentencePiece, several times
+ *        faster) or {@code jni} (SentencePiece itself)
  */
 public record PrepareConfig(List<Source> sources, long trainTokens, long valTokens, Double valFraction, Long seed,
                             String format, String boundary, Long tokensPerShard, String tokenizer,
-                            TokenizerTraining tokenizerTraining, Dedup dedup, Integer threads) {
+                            TokenizerTraining tokenizerTraining, Dedup dedup, Integer threads, Boolean exactMix,
+                            Boolean rejects, String encoder) {
+
+    /** The reference README's token shares (Wikidata, which it did not mix, gets a small one). */
+    public static final double C4_WEIGHT = 0.30;
+    public static final double WIKIPEDIA_WEIGHT = 0.45;
+    public static final double GUTENBERG_WEIGHT = 0.25;
+    public static final double WIKIDATA_WEIGHT = 0.05;
+    /** Weight of each source flag ({@code --c4 ...}) unless {@code --weights} says otherwise. */
+    public static final Map<String, Double> DEFAULT_WEIGHTS = Map.of("c4", C4_WEIGHT, "wikipedia", WIKIPEDIA_WEIGHT,
+            "gutenberg", GUTENBERG_WEIGHT, "wikidata", WIKIDATA_WEIGHT);
+    public static final long DEFAULT_SEED = 1337L;
+    public static final int DEFAULT_VOCAB_SIZE = 32_000;
+    public static final int DEFAULT_DEDUP_MEMORY_MB = (int) (DedupConfig.DEFAULT_MEMORY >> 20);
 
     /**
      * One corpus.
@@ -35,7 +56,7 @@ public record PrepareConfig(List<Source> sources, long trainTokens, long valToke
      * @param kind {@code c4}, {@code wikipedia}, {@code gutenberg} (cleaned and filtered by {@code profile})
      *        or {@code wikidata} (triples verbalised to text); default: the name
      * @param inputs files, globs, directories or {@code @list} files
-     * @param weight share of the output TOKENS (any positive scale; normalised)
+     * @param weight share of the output TOKENS (any positive scale; normalised); default 1
      * @param profile filter profile: {@code kiln} (default), {@code reference}, {@code gopher}, {@code c4},
      *        {@code c4_tfds}, {@code fineweb}, {@code none}, or a YAML profile file
      * @param textField JSONL/Parquet text field (default {@code text})
@@ -75,7 +96,7 @@ public record PrepareConfig(List<Source> sources, long trainTokens, long valToke
      */
     public record TokenizerTraining(Integer vocabSize, String preset, Long maxDocuments) {
         public TokenizerTraining {
-            vocabSize = vocabSize == null ? 32_000 : vocabSize;
+            vocabSize = vocabSize == null ? DEFAULT_VOCAB_SIZE : vocabSize;
             ConfigException.checkRange("tokenizer_training.vocab_size", vocabSize, 260, 1 << 20);
             preset = preset == null ? "reference" : preset;
             maxDocuments = maxDocuments == null ? 0L : maxDocuments;
@@ -95,10 +116,10 @@ public record PrepareConfig(List<Source> sources, long trainTokens, long valToke
     public record Dedup(Boolean enabled, Double threshold, Integer ngram, Integer numPerm, Integer memoryMb) {
         public Dedup {
             enabled = enabled == null || enabled;
-            threshold = threshold == null ? 0.85 : threshold;
-            ngram = ngram == null ? 5 : ngram;
-            numPerm = numPerm == null ? 128 : numPerm;
-            memoryMb = memoryMb == null ? 2048 : memoryMb;
+            threshold = threshold == null ? DedupConfig.DEFAULT_THRESHOLD : threshold;
+            ngram = ngram == null ? MinHashConfig.DEFAULT_NGRAM : ngram;
+            numPerm = numPerm == null ? MinHashConfig.DEFAULT_NUM_PERM : numPerm;
+            memoryMb = memoryMb == null ? DEFAULT_DEDUP_MEMORY_MB : memoryMb;
             ConfigException.checkRange("dedup.memory_mb", memoryMb, 1, 1 << 24);
         }
     }
@@ -116,7 +137,7 @@ public record PrepareConfig(List<Source> sources, long trainTokens, long valToke
         if (valFraction != null) {
             ConfigException.checkRange("val_fraction", valFraction, 1e-9, 0.5);
         }
-        seed = seed == null ? 1337L : seed;
+        seed = seed == null ? DEFAULT_SEED : seed;
         format = format == null ? "bin" : format.toLowerCase(Locale.ROOT);
         if (!List.of("bin", "golf", "both").contains(format)) {
             throw new ConfigException("format must be one of [bin, golf, both]: " + format);
@@ -131,6 +152,27 @@ public record PrepareConfig(List<Source> sources, long trainTokens, long valToke
         dedup = dedup == null ? new Dedup(null, null, null, null, null) : dedup;
         threads = threads == null ? 0 : threads;
         ConfigException.checkRange("threads", threads, 0, 4096);
+        exactMix = exactMix != null && exactMix;
+        rejects = rejects != null && rejects;
+        encoder = encoder == null ? "java" : encoder.toLowerCase(Locale.ROOT);
+        if (!List.of("java", "jni").contains(encoder)) {
+            throw new ConfigException("encoder must be java or jni: " + encoder);
+        }
+    }
+
+    /** A configuration with the defaults of {@code exact_mix}, {@code rejects} and {@code encoder}. */
+    public PrepareConfig(List<Source> sources, long trainTokens, long valTokens, Double valFraction, Long seed,
+                         String format, String boundary, Long tokensPerShard, String tokenizer,
+                         TokenizerTraining tokenizerTraining, Dedup dedup, Integer threads) {
+        this(sources, trainTokens, valTokens, valFraction, seed, format, boundary, tokensPerShard, tokenizer,
+                tokenizerTraining, dedup, threads, null, null, null);
+    }
+
+    /** This configuration with {@code exact_mix}, {@code rejects} and {@code encoder} replaced (null keeps a value). */
+    public PrepareConfig withOptions(Boolean exactMix, Boolean rejects, String encoder) {
+        return new PrepareConfig(sources, trainTokens, valTokens, valFraction, seed, format, boundary, tokensPerShard, tokenizer,
+                tokenizerTraining, dedup, threads, exactMix != null ? exactMix : this.exactMix,
+                rejects != null ? rejects : this.rejects, encoder != null ? encoder : this.encoder);
     }
 
     /** The validation fraction in use. */

@@ -81,6 +81,11 @@ class MixAndSplitTest {
 
     Run mix(List<List<Document>> sources, Map<String, Long> quotas, int bucketBits, long seed, boolean reverseInput, String tag)
             throws IOException {
+        return mix(sources, quotas, null, bucketBits, seed, reverseInput, tag);
+    }
+
+    Run mix(List<List<Document>> sources, Map<String, Long> quotas, Map<String, Double> fill, int bucketBits, long seed,
+            boolean reverseInput, String tag) throws IOException {
         List<String> names = List.of("c4", "wikipedia");
         record Item(int source, Document d) {
         }
@@ -123,7 +128,7 @@ class MixAndSplitTest {
                         bytes260(it.d().text()));
             }
             spill.finish();
-            List<MixAssembler.SourceResult> r = MixAssembler.assemble(spill, Split.Part.TRAIN, names, quotas, List.of(capture));
+            List<MixAssembler.SourceResult> r = MixAssembler.assemble(spill, Split.Part.TRAIN, names, quotas, fill, List.of(capture));
             return new Run(written, r);
         }
     }
@@ -186,6 +191,47 @@ class MixAndSplitTest {
         assertEquals(wikiTokens, wiki.tokens());
         assertEquals(WIKI.size(), wiki.documents());
         assertEquals(true, wiki.toMap(1).get("ran_dry"));
+    }
+
+    @Test
+    void byDefaultTheOtherSourcesFillWhatADrySourceCannotGive() throws IOException {
+        long wikiTokens = WIKI.stream().mapToLong(d -> bytes260(d.text()).length).sum();
+        long webTokens = WEB.stream().mapToLong(d -> bytes260(d.text()).length).sum();
+        assertTrue(webTokens > wikiTokens + 100_000, webTokens + " web tokens, " + wikiTokens + " wiki tokens");
+        // wikipedia's half is more than it has; the two together hold enough
+        long target = 2 * wikiTokens + (webTokens - wikiTokens) / 2;
+        Map<String, Long> quotas = new MixPlan(new LinkedHashMap<>(Map.of("c4", 0.5, "wikipedia", 0.5))).quotas(target);
+        Map<String, Double> weights = Map.of("c4", 0.5, "wikipedia", 0.5);
+        Run filled = mix(List.of(WEB, WIKI), quotas, weights, 2, 1, false, "fill");
+        Run exact = mix(List.of(WEB, WIKI), quotas, null, 2, 1, false, "exact");
+        MixAssembler.SourceResult c4 = filled.results().get(0);
+        MixAssembler.SourceResult wiki = filled.results().get(1);
+        assertTrue(wiki.ranDry());
+        assertEquals(wikiTokens, wiki.tokens(), "the dry source gives everything it has");
+        assertEquals(quotas.get("wikipedia") - wikiTokens, c4.fillTokens(), "its shortfall goes to c4");
+        long total = c4.tokens() + wiki.tokens();
+        assertTrue(total >= target, "the split reaches its target: " + total + " of " + target);
+        assertEquals(c4.fillTokens(), ((Number) c4.toMap(total).get("fill_tokens")).longValue());
+        // --exact-mix: the old behaviour, the split stays short and nothing is filled
+        long exactTotal = exact.results().stream().mapToLong(MixAssembler.SourceResult::tokens).sum();
+        assertTrue(exactTotal < target);
+        assertEquals(0, exact.results().get(0).fillTokens());
+        assertEquals(null, exact.results().get(0).toMap(exactTotal).get("fill_tokens"));
+    }
+
+    @Test
+    void theFillIsSharedByWeightAndHandedOnWhenAFillerRunsDryToo() {
+        List<String> names = List.of("a", "b", "c");
+        // a has nothing; b can take only 100 more; c takes the rest
+        long[] q = MixAssembler.fill(names, new long[] {1000, 1000, 2000}, new long[] {0, 1100, 1_000_000},
+                Map.of("a", 1.0, "b", 1.0, "c", 2.0));
+        assertEquals(0, q[0]);
+        assertEquals(1100, q[1]);
+        assertEquals(4000 - 1100, q[2], "every token a could not give is placed");
+        long[] even = MixAssembler.fill(names, new long[] {900, 1000, 2000}, new long[] {0, 1_000_000, 1_000_000},
+                Map.of("a", 1.0, "b", 1.0, "c", 2.0));
+        assertEquals(1000 + 300, even[1], "a's 900 split 1:2 between b and c");
+        assertEquals(2000 + 600, even[2]);
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.core.Document;
 import dev.kiln.core.config.ConfigException;
+import dev.kiln.core.io.BadInputException;
 import dev.kiln.core.config.Configs;
 import dev.kiln.core.pipeline.Progress;
 import dev.kiln.core.testing.SampleCorpus;
@@ -161,7 +162,7 @@ class PrepareTest {
             long sum = 0;
             for (String name : List.of("c4", "wikipedia", "gutenberg")) {
                 JsonNode s = sources.get(name);
-                long target = s.get("target_tokens").asLong();
+                long target = s.get("target_tokens").asLong() + s.path("fill_tokens").asLong(0);
                 long got = s.get("tokens").asLong();
                 sum += got;
                 if (s.get("ran_dry").asBoolean()) {
@@ -220,7 +221,55 @@ class PrepareTest {
         Path c = dir.resolve("c");
         Files.createDirectories(c.resolve(Prepare.WORK));
         Files.writeString(c.resolve(Prepare.WORK).resolve("config.json"), "{\"other\": 1}");
+        // a completed step of the other configuration: refused (with none, the folder is replaced: StepExecutorTest)
+        Files.writeString(c.resolve(Prepare.WORK).resolve("clean-c4-00000.done.json"), "{\"seconds\": 1, \"value\": {}}");
         e = assertThrows(ConfigException.class, () -> prepare(config(2, "bin"), c));
         assertTrue(e.getMessage().contains("different configuration"), e.getMessage());
+    }
+
+    @Test
+    void theJniEncoderWritesTheSameShardsAsTheDefaultJavaEncoder() throws IOException {
+        PrepareConfig c = config(2, "both");
+        Path jni = dir.resolve("jni");
+        Prepare.Result r = prepare(c.withOptions(null, null, "jni"), jni);
+        assertEquals("jni", r.meta().config().get("encoder"));
+        assertEquals("java", meta.at("/config/encoder").asText(), "java is the default");
+        for (String f : List.of("train.bin", "train.idx", "val.bin", "val.idx", "fineweb_train_000000.bin", GolfManifest.FILE)) {
+            assertEquals(-1, Files.mismatch(out.resolve(f), jni.resolve(f)), f);
+        }
+    }
+
+    @Test
+    void aSourceThatYieldsNothingFailsTheRunUnlessAllowed() throws IOException {
+        Path s = SampleCorpus.dir();
+        Path binary = Files.write(dir.resolve("binary.jsonl"), new byte[] {0, (byte) 0xff, 1, 2, '\n', (byte) 0xfe, 0, '\n'});
+        List<PrepareConfig.Source> sources = List.of(
+                new PrepareConfig.Source("wikipedia", "wikipedia", List.of(s.resolve("wiki.jsonl.gz").toString()), 0.5, "kiln", null, null),
+                new PrepareConfig.Source("c4", "c4", List.of(binary.toString()), 0.5, "kiln", null, null));
+        PrepareConfig c = new PrepareConfig(sources, 20_000, 2_000, 0.1, 7L, "bin", null, null, null,
+                new PrepareConfig.TokenizerTraining(512, "reference", 0L), new PrepareConfig.Dedup(false, null, null, null, null), 1);
+        Path o = dir.resolve("nothing");
+        BadInputException e = assertThrows(BadInputException.class, () -> prepare(c, o));
+        assertTrue(e.getMessage().contains("binary.jsonl") && e.getMessage().contains("--allow-empty"), e.getMessage());
+        assertFalse(Files.exists(o.resolve("data_meta.json")));
+        // allowed: the run goes on without the source, says so, and the other source fills the split
+        List<String> log = new ArrayList<>();
+        Prepare.Result r = new Prepare(c, o, false, true, log::add, step -> Progress.Listener.NONE).run(false);
+        assertTrue(log.stream().anyMatch(l -> l.contains("source c4 yields no documents")), log.toString());
+        assertTrue(r.meta().splitResult("train").tokens() >= 20_000, "wikipedia fills what c4 cannot give");
+        assertEquals(0, r.meta().splitResult("train").sources().get("c4").tokens());
+    }
+
+    @Test
+    void anOutputFolderThatHoldsAnInputIsRefusedBeforeAnythingIsWritten() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("holds-input"));
+        Path input = Files.copy(SampleCorpus.dir().resolve("wiki.jsonl.gz"), folder.resolve("wiki.jsonl.gz"));
+        PrepareConfig c = new PrepareConfig(List.of(new PrepareConfig.Source("wikipedia", "wikipedia", List.of(input.toString()), 1.0,
+                "kiln", null, null)), 20_000, 2_000, 0.1, 7L, "bin", null, null, null, null, null, 1);
+        ConfigException e = assertThrows(ConfigException.class, () -> new Prepare(c, folder, false, s -> { },
+                step -> Progress.Listener.NONE).run(true));
+        assertTrue(e.getMessage().contains("holds the input"), e.getMessage());
+        assertTrue(Files.exists(input));
+        assertFalse(Files.exists(folder.resolve(Prepare.WORK)));
     }
 }
