@@ -158,6 +158,60 @@ class BadInputCliTest extends StdStreamsTest {
         assertFalse(Files.exists(dir.resolve("d.jsonl")));
     }
 
+    @Test
+    void prepareRefusesAnOutputFolderHoldingItsInputAndFailsOnASourceThatYieldsNothing() throws IOException {
+        Path wiki = dev.kiln.core.testing.SampleCorpus.dir().resolve("wiki.jsonl.gz");
+        Path folder = Files.createDirectories(dir.resolve("data"));
+        Path inside = Files.copy(wiki, folder.resolve("wiki.jsonl.gz"));
+        assertEquals(2, Kiln.execute("prepare", "-q", "--wikipedia", inside.toString(), "--train-tokens", "20000", "--val-tokens", "2000",
+                "--vocab-size", "512", "--overwrite", "-o", folder.toString()), err());
+        assertTrue(lastErrLine().contains("holds the input"), err());
+        assertTrue(Files.exists(inside));
+        err.reset();
+        Path bin = Files.write(dir.resolve("binary.jsonl"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0});
+        Path out = dir.resolve("prepared");
+        List<String> call = List.of("prepare", "-q", "--wikipedia", wiki.toString(), "--c4", bin.toString(), "--no-dedup",
+                "--train-tokens", "20000", "--val-tokens", "2000", "--vocab-size", "512", "-o", out.toString());
+        assertEquals(1, Kiln.execute(call.toArray(String[]::new)), err());
+        assertTrue(lastErrLine().contains(bin + ": no documents could be read"), err());
+        assertFalse(Files.exists(out.resolve("data_meta.json")));
+        // the corrected command is not blocked by the failed run's work folder (item 8)
+        err.reset();
+        List<String> fixed = new java.util.ArrayList<>(call);
+        fixed.add("--allow-empty");
+        assertEquals(0, Kiln.execute(fixed.toArray(String[]::new)), err());
+        assertTrue(err().contains("source c4 yields no documents"), err());
+    }
+
+    // ---- item 9: a source that runs dry
+
+    @Test
+    void aDrySourceIsFilledByTheOthersUnlessExactMix() throws IOException {
+        Path s = dev.kiln.core.testing.SampleCorpus.dir();
+        Path tok = dir.resolve("tok");
+        assertEquals(0, Kiln.execute("tokenizer", "train", "--preset", "byte260", "-o", tok.toString()), err());
+        // one short book (150 kB) cannot give a 70% share of 300k byte-level tokens
+        Path books = Files.createDirectories(dir.resolve("books"));
+        Files.copy(s.resolve("gutenberg").resolve("kjv-genesis.txt"), books.resolve("kjv-genesis.txt"));
+        java.util.function.Function<String, List<String>> call = o -> new java.util.ArrayList<>(List.of("prepare", "-q", "--c4",
+                s.resolve("web.jsonl.gz").toString(), "--gutenberg", books.toString(), "--weights", "c4=0.3,gutenberg=0.7",
+                "--no-dedup", "--train-tokens", "300000", "--val-tokens", "1000", "--tokenizer", tok.toString(), "-o", dir.resolve(o).toString()));
+        assertEquals(0, Kiln.execute(call.apply("filled").toArray(String[]::new)), err());
+        com.fasterxml.jackson.databind.JsonNode filled = dev.kiln.core.config.Configs.JSON.readTree(dir.resolve("filled/data_meta.json").toFile());
+        assertTrue(err().contains("source gutenberg ran dry in train") && err().contains("the other sources fill the rest"), err());
+        assertTrue(filled.at("/splits/train/tokens").asLong() >= 300_000, filled.at("/splits/train").toString());
+        assertTrue(filled.at("/splits/train/sources/c4/fill_tokens").asLong() > 0);
+        assertTrue(filled.at("/splits/train/sources/gutenberg/ran_dry").asBoolean());
+        err.reset();
+        List<String> exact = call.apply("exact");
+        exact.add("--exact-mix");
+        assertEquals(0, Kiln.execute(exact.toArray(String[]::new)), err());
+        com.fasterxml.jackson.databind.JsonNode short_ = dev.kiln.core.config.Configs.JSON.readTree(dir.resolve("exact/data_meta.json").toFile());
+        assertTrue(short_.at("/splits/train/tokens").asLong() < 300_000, "--exact-mix leaves the split short");
+        assertTrue(short_.at("/splits/train/sources/c4/fill_tokens").isMissingNode());
+        assertTrue(err().contains("--exact-mix: the split stays short"), err());
+    }
+
     // ---- item 3: record limit on the command line; running out of memory is one line
 
     @Test
