@@ -30,7 +30,10 @@ import dev.kiln.filters.reference.StripToc;
 import dev.kiln.filters.reference.StripWikiMarkup;
 import dev.kiln.filters.reference.StripWikiSections;
 import dev.kiln.filters.rules.CharRunFilter;
+import dev.kiln.filters.rules.CodeLinesFilter;
 import dev.kiln.filters.rules.HeadingAwareLineStructureFilter;
+import dev.kiln.filters.rules.PlaceholderTextFilter;
+import dev.kiln.filters.rules.PolicyVocabularyFilter;
 import dev.kiln.filters.rules.WeirdSymbolsFilter;
 import dev.kiln.filters.text.KeywordMatcher;
 import dev.kiln.filters.text.WordTokenizer;
@@ -280,6 +283,30 @@ public final class StageFactories {
         public ListShare() {
             super(dev.kiln.filters.rules.ListShareFilter.NAME, "list items hold at most max_list_share=0.5 of the characters (W1 by characters)",
                     p -> new dev.kiln.filters.rules.ListShareFilter(p.getDouble("max_list_share", 0.5, 0, 1)));
+        }
+    }
+
+    public static final class PlaceholderText extends NamedStageFactory {
+        public PlaceholderText() {
+            super(PlaceholderTextFilter.NAME, "lorem-ipsum placeholder: words of the lorem-ipsum vocabulary < min_placeholder_share="
+                    + PlaceholderTextFilter.DEFAULT_MIN_SHARE + " of the words",
+                    p -> new PlaceholderTextFilter(p.getDouble("min_placeholder_share", PlaceholderTextFilter.DEFAULT_MIN_SHARE, 0, 1)));
+        }
+    }
+
+    public static final class CodeLines extends NamedStageFactory {
+        public CodeLines() {
+            super(CodeLinesFilter.NAME, "code pasted as a page: code-like lines hold at most max_code_share="
+                    + CodeLinesFilter.DEFAULT_MAX_SHARE + " of the characters",
+                    p -> new CodeLinesFilter(p.getDouble("max_code_share", CodeLinesFilter.DEFAULT_MAX_SHARE, 0, 1)));
+        }
+    }
+
+    public static final class PolicyVocabulary extends NamedStageFactory {
+        public PolicyVocabulary() {
+            super(PolicyVocabularyFilter.NAME, "licence/cookie/privacy/terms boilerplate: legal and consent words <= max_policy_share="
+                    + PolicyVocabularyFilter.DEFAULT_MAX_SHARE + " of the words",
+                    p -> new PolicyVocabularyFilter(p.getDouble("max_policy_share", PolicyVocabularyFilter.DEFAULT_MAX_SHARE, 0, 1)));
         }
     }
 
