@@ -8,9 +8,12 @@ import dev.kiln.core.stage.Filter;
 /**
  * Source code pasted as a page (JavaScript, CSS, PHP, Python, minified bundles): drops text in which
  * code-like lines hold more than {@code max_code_share} of the non-blank characters. A line is code-like
- * when it is indented (two spaces or a tab), ends with one of {@code ; { } ( [ , =}, starts with
- * {@code } { // /* <? @}, or holds all of {@code { } ;} (minified code). Counting characters, not lines,
- * keeps documentation whose prose paragraphs (one long line each on a web page) outweigh its code samples.
+ * when it ends with one of {@code ; { } ( [ =} (or a comma after one word, as CSS selectors do), starts with
+ * {@code } { // /* <? @} or a doc-comment's {@code " *"}, or with Python's
+ * {@code def class import return elif}, is indented (two spaces or a tab) and holds one of {@code = ( ) [ ] { } ;},
+ * or holds all of {@code { } ;} (minified code). Indentation alone (verse, quotations) and a final comma
+ * (hard-wrapped prose) do not make a line code. Counting characters, not lines, keeps documentation whose
+ * prose paragraphs (one long line each on a web page) outweigh its code samples.
  */
 public final class CodeLinesFilter implements Filter {
 
@@ -52,14 +55,18 @@ public final class CodeLinesFilter implements Filter {
     }
 
     static boolean codeLike(String line, String s) {
-        if (line.startsWith("  ") || line.startsWith("\t")) {
-            return true;
-        }
         char last = s.charAt(s.length() - 1);
-        if (";{}([,=".indexOf(last) >= 0) {
+        if (";{}([=".indexOf(last) >= 0 || last == ',' && s.indexOf(' ') < 0) {
             return true;
         }
-        if (s.startsWith("}") || s.startsWith("{") || s.startsWith("//") || s.startsWith("/*") || s.startsWith("<?") || s.startsWith("@")) {
+        if (s.startsWith("}") || s.startsWith("{") || s.startsWith("//") || s.startsWith("/*") || s.startsWith("<?") || s.startsWith("@")
+                || line.startsWith(" *")) {
+            return true;
+        }
+        if (s.startsWith("def ") || s.startsWith("class ") || s.startsWith("import ") || s.startsWith("return ") || s.startsWith("elif ")) {
+            return true;
+        }
+        if ((line.startsWith("  ") || line.startsWith("\t")) && s.chars().anyMatch(c -> "=()[]{};".indexOf(c) >= 0)) {
             return true;
         }
         return s.indexOf('{') >= 0 && s.indexOf('}') >= 0 && s.indexOf(';') >= 0;

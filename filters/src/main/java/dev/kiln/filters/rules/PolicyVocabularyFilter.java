@@ -11,7 +11,7 @@ import java.util.Set;
  * words of legal and consent vocabulary make up more than {@code max_policy_share} of the words. Unlike the
  * phrase rule {@code boilerplate} (one "privacy policy" drops a page), a README or article with a licence
  * notice is kept while its prose outweighs it. The vocabulary leaves out words common in scripture and
- * technical prose ("shall", "thereof", "data", "software", "copy", "services", "permission", "policies",
+ * technical prose ("shall", "thereof", "data", "software", "copy", "services", "permission", "policies", "personal",
  * "opt", "tracking"). The default, {@value #DEFAULT_MAX_SHARE}, was set on kiln's fidelity set
  * (docs/benchmarks/filter-fidelity.md): licence texts, copyright files and cookie banners measure 0.03 to 0.40
  * (median 0.09), clean READMEs with a licence paragraph up to 0.07 and other prose under 0.03.
@@ -33,7 +33,7 @@ public final class PolicyVocabularyFilter implements Filter {
             distribution modify modified modification modifications derivative permitted royalty patent
             patents verbatim notice notices copies copying conditions terms provisions governed
             jurisdiction agreement holder holders contributors merchantable fitness implied cookie cookies
-            consent consents privacy policy personal analytics preferences third party parties website
+            consent consents privacy policy analytics preferences third party parties website
             websites gdpr personalized personalised advertising advertisements browsing grant granted
             grants rights obligations applicable accordance reproduce reproduction recipient recipients
             convey conveying conveyed executable sublicensing termination terminate terminated
