@@ -8,7 +8,8 @@ import java.util.function.Function;
 /**
  * Base of the filters module's {@link StageFactory} implementations: a name, a one-line description and a
  * function that reads the parameters. {@link #create} calls {@link Params#checkAllUsed()} after the
- * function, so no subclass can forget it. Subclasses are the tiny classes in {@link StageFactories},
+ * function, so no subclass can forget it. Subclasses are the tiny classes of the factory families
+ * ({@link ReferenceFactories}, {@link KilnRuleFactories}, {@link CleanerFactories}, {@link QualityFactories}),
  * registered in {@code META-INF/services}.
  */
 public abstract class NamedStageFactory implements StageFactory {

@@ -86,7 +86,10 @@ public final class Profiles {
                 StageSpec.of("char_run"),
                 StageSpec.of("weird_symbols"),
                 StageSpec.of("line_structure"),
-                StageSpec.of("boilerplate"));
+                StageSpec.of("boilerplate"),
+                StageSpec.of("placeholder_text"),
+                StageSpec.of("code_lines"),
+                StageSpec.of("policy_vocabulary"));
         List<StageSpec> out = new ArrayList<>();
         switch (source) {
             case C4 -> {

@@ -2,9 +2,11 @@
  * kiln's filters: what text is worth training on, and cleaning what is kept.
  *
  * <p>Every rule is a small {@link dev.kiln.core.stage.Stage} with its threshold as a validated constructor
- * parameter and a stable name that is also its reason code; {@link dev.kiln.filters.StageFactories}
- * registers each one by name so pipelines can be written in YAML. A {@link dev.kiln.filters.Profile} is a
- * named, ordered list of stages for one {@link dev.kiln.filters.SourceKind}; {@link dev.kiln.filters.Profiles}
+ * parameter and a stable name that is also its reason code; the factory families
+ * ({@link dev.kiln.filters.ReferenceFactories}, {@link dev.kiln.filters.KilnRuleFactories},
+ * {@link dev.kiln.filters.CleanerFactories}, {@link dev.kiln.filters.QualityFactories}, each default a public
+ * constant used by both the description and the parser) register each one by name so pipelines can be
+ * written in YAML. A {@link dev.kiln.filters.Profile} is a named, ordered list of stages for one {@link dev.kiln.filters.SourceKind}; {@link dev.kiln.filters.Profiles}
  * has the built-in ones:
  * <ul>
  * <li>{@code reference}: the reference 100M-model repository's filters with its exact decisions and reason
