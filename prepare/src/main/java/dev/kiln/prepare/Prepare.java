@@ -239,7 +239,8 @@ public final class Prepare {
                     DataMeta.FileEntry.of(inputFiles), clean, dedup, tokenizerTraining, tok, dtype.label(), cfg.boundary(),
                     Map.of("val_fraction", split.valFraction(), "sources", spillStats),
                     Math.round((System.nanoTime() - t0) / 1e6) / 1e3, splits,
-                    new DataMeta.Seeds(cfg.seed(), cfg.seed(), split.valFraction()), bad, DataMeta.FileEntry.of(outputs));
+                    new DataMeta.Seeds(cfg.seed(), cfg.seed(), split.valFraction()), bad, DataMeta.FileEntry.of(outputs),
+                    steps.stepSeconds());
             meta.write(metaPath);
             steps.finish();
             return new Result(meta, metaPath, steps.resumed());

@@ -44,6 +44,7 @@ import java.util.Map;
  * @param seeds             the seeds of the split and the shuffle
  * @param badRecords        bad input records by kind
  * @param outputs           output files with their sizes
+ * @param steps             seconds each resumable step took, by step name (a resumed step: its first run)
  */
 @JsonPropertyOrder(alphabetic = true)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -52,7 +53,7 @@ public record DataMeta(String kilnVersion, String command, String startedAt, Str
                        List<FileEntry> inputs, Map<String, Object> clean, Map<String, Object> dedup,
                        Map<String, Object> tokenizerTraining, Tokenizer tokenizer, String dtype, String boundary,
                        Map<String, Object> split, Double assembleSeconds, Map<String, SplitResult> splits, Seeds seeds,
-                       Map<String, Long> badRecords, List<FileEntry> outputs) {
+                       Map<String, Long> badRecords, List<FileEntry> outputs, Map<String, Double> steps) {
 
     public static final String FILE = "data_meta.json";
 
