@@ -72,9 +72,13 @@ public final class TextKey {
         return w;
     }
 
-    /** The 128-bit key of {@code text} as {@code {h1, h2}}: MurmurHash3 of the folded text's UTF-16 code units. */
+    /**
+     * The 128-bit key of {@code text} as {@code {h1, h2}}: MurmurHash3 of the folded text's UTF-16 code units.
+     * Empty and whitespace-only texts all share one key (DataSketches refuses to hash zero units).
+     */
     public static long[] of(String text) {
         char[] c = text.toCharArray();
-        return MurmurHash3.hash(c, 0, fold(c), SEED);
+        int n = fold(c);
+        return n == 0 ? new long[] {SEED, ~SEED} : MurmurHash3.hash(c, 0, n, SEED);
     }
 }

@@ -172,6 +172,20 @@ class DeduplicatorTest {
     }
 
     @Test
+    void emptyAndBlankTextsAreExactDuplicatesOfEachOtherNotACrash() throws IOException {
+        List<Document> docs = new ArrayList<>(corpus.docs.subList(0, 50));
+        docs.add(Document.of("empty", "", ""));
+        docs.add(Document.of("blank", " \n\t ", ""));
+        docs.add(Document.of("short", "ok", ""));
+        try (DedupResult r = Deduplicator.create(DedupConfig.defaults().withTempDir(tmp), line -> { })
+                .cluster(DocumentSource.of(docs))) {
+            assertTrue(r.isKept(50));
+            assertEquals(false, r.isKept(51), "a blank text is an exact duplicate of the empty one");
+            assertTrue(r.isKept(52));
+        }
+    }
+
+    @Test
     void passTwoWritesKeptDocumentsInOrder() throws IOException {
         try (DedupResult r = run(DedupConfig.defaults())) {
             List<Document> out = new ArrayList<>();

@@ -38,6 +38,17 @@ class ExactDedupTest {
     }
 
     @Test
+    void emptyAndWhitespaceOnlyTextsAreOneKeyNotACrash() {
+        // a JSONL record with "text": "" or only blanks reached DataSketches with zero units and threw
+        ExactDedup d = ExactDedup.create();
+        assertEquals(Decision.keep(), d.test(Document.of("a", "", "")));
+        assertEquals(Decision.drop(ExactDedup.REASON, 1.0), d.test(Document.of("b", " \n\t\u00a0 ", "")));
+        assertEquals(Decision.keep(), d.test(Document.of("c", "x", "")));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(TextKey.of(""), TextKey.of("   "));
+        org.junit.jupiter.api.Assertions.assertFalse(java.util.Arrays.equals(TextKey.of(""), TextKey.of("x")));
+    }
+
+    @Test
     void inAPipelineTheOutputIsTheSameForAnyThreadCount() throws IOException {
         List<Document> web = SampleCorpus.web();
         List<Document> in = new ArrayList<>(web);
