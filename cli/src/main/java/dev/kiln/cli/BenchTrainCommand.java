@@ -21,20 +21,8 @@ final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "throughput.json", description = "Output (default: ${DEFAULT-VALUE}).")
     Path output;
 
-    @Option(names = "--model", paramLabel = "PRESET", defaultValue = "tiny", description = "tiny, small or llama-100m (default: ${DEFAULT-VALUE}).")
-    String model;
-
-    @Option(names = "--batch", paramLabel = "B", defaultValue = "8", description = "Sequences per micro-batch (default: ${DEFAULT-VALUE}).")
-    int batch;
-
-    @Option(names = "--seq", paramLabel = "T", defaultValue = "128", description = "Tokens per sequence (default: ${DEFAULT-VALUE}).")
-    int seq;
-
-    @Option(names = "--accumulation", paramLabel = "N", defaultValue = "1", description = "Micro-batches per step (default: ${DEFAULT-VALUE}).")
-    int accumulation;
-
-    @Option(names = "--steps-per-run", paramLabel = "K", defaultValue = "1", description = "Steps per ONNX Runtime call (default: ${DEFAULT-VALUE}).")
-    int stepsPerRun;
+    @Mixin
+    ShapeOptions shape;
 
     @Mixin
     OrtOptions ort;
@@ -50,14 +38,23 @@ final class BenchTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainConfig base = TrainConfig.defaults(model, stepsPerRun);
-        TrainConfig cfg = new TrainConfig(model, batch, seq, accumulation, stepsPerRun, stepsPerRun, base.lr(), base.minLr(), 0,
-                base.weightDecay(), base.clipNorm(), 1, 1, 1, 1, 1, base.seed(), ort.device, ort.threads, precision.precision, 0, 0.3, base.prompts(), 1, 1, false);
+        TrainConfig cfg = config();
         Map<String, Object> m = ThroughputBench.run(cfg, data, warmup, runs, output);
         System.out.printf("%s: %,d tok/s (%.1f ms/step, B %d x T %d x accumulation %d, K %d, %s %s, threads %d); wrote %s%n",
-                m.get("model"), m.get("tokens_per_s"), m.get("ms_per_step"), batch, seq, accumulation, stepsPerRun, ort.device,
+                m.get("model"), m.get("tokens_per_s"), m.get("ms_per_step"), shape.batch, shape.seq, shape.accumulation, shape.stepsPerRun, ort.device,
                 cfg.recipe(), ort.threads, output);
         System.out.println(new ObjectMapper().writeValueAsString(m));
         return 0;
+    }
+
+    /**
+     * The config timed: the shape and device options, one run of K steps with no warm-up, evaluation,
+     * microset or samples to speak of (ThroughputBench times only the training graph).
+     */
+    TrainConfig config() {
+        TrainConfig.Builder b = TrainConfig.builder().warmup(0).evalInterval(1).evalWindows(1).saveInterval(1).logInterval(1)
+                .keepLast(1).precision(precision.precision).microsetSteps(0).sampleTokens(1).controlPoll(1);
+        b = ort.applyTo(shape.applyTo(b));
+        return b.steps(shape.stepsPerRun).build();
     }
 }

@@ -19,8 +19,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", required = true, description = "Folder written by kiln prepare.")
     Path data;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML defaults for any option (flags win).")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Option(names = "--split", paramLabel = "val|train", defaultValue = "val", description = "Split to score (default: ${DEFAULT-VALUE}).")
     String split;

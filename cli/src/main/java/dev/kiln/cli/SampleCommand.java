@@ -20,8 +20,8 @@ final class SampleCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROMPT", description = "Text to continue.")
     String prompt;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML defaults for any option (flags win).")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Option(names = "--tokenizer", paramLabel = "MODEL", description = "SentencePiece model (default: the one in the training data's data_meta.json).")
     Path tokenizer;

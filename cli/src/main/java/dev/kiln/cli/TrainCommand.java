@@ -26,59 +26,46 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "RUNDIR", required = true, description = "Run directory.")
     Path output;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML defaults for any option (flags win).")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
-    @Option(names = "--model", paramLabel = "PRESET", defaultValue = "tiny", description = "tiny, small or llama-100m (default: ${DEFAULT-VALUE}).")
-    String model;
+    @Mixin
+    ShapeOptions shape;
 
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "1000", description = "Optimiser steps (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "" + TrainConfig.DEFAULT_STEPS, description = "Optimiser steps (default: ${DEFAULT-VALUE}).")
     int steps;
 
-    @Option(names = "--batch", paramLabel = "B", defaultValue = "8", description = "Sequences per micro-batch (default: ${DEFAULT-VALUE}).")
-    int batch;
-
-    @Option(names = "--seq", paramLabel = "T", defaultValue = "128", description = "Tokens per sequence (default: ${DEFAULT-VALUE}).")
-    int seq;
-
-    @Option(names = "--accumulation", paramLabel = "N", defaultValue = "1", description = "Micro-batches per step (default: ${DEFAULT-VALUE}).")
-    int accumulation;
-
-    @Option(names = "--steps-per-run", paramLabel = "K", defaultValue = "1",
-            description = "Optimiser steps per ONNX Runtime call (ONNX Loop; default: ${DEFAULT-VALUE}).")
-    int stepsPerRun;
-
-    @Option(names = "--lr", paramLabel = "X", defaultValue = "1e-3", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", paramLabel = "X", defaultValue = "" + TrainConfig.DEFAULT_LR, description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
     double lr;
 
-    @Option(names = "--min-lr", paramLabel = "X", defaultValue = "1e-4", description = "Learning rate at the end of the cosine (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--min-lr", paramLabel = "X", defaultValue = "" + TrainConfig.DEFAULT_MIN_LR, description = "Learning rate at the end of the cosine (default: ${DEFAULT-VALUE}).")
     double minLr;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "50", description = "Warm-up steps, clamped to --steps (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "" + TrainConfig.DEFAULT_WARMUP, description = "Warm-up steps, clamped to --steps (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--weight-decay", paramLabel = "X", defaultValue = "0.1", description = "AdamW weight decay on matrices (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--weight-decay", paramLabel = "X", defaultValue = "" + TrainConfig.DEFAULT_WEIGHT_DECAY, description = "AdamW weight decay on matrices (default: ${DEFAULT-VALUE}).")
     double weightDecay;
 
-    @Option(names = "--clip-norm", paramLabel = "X", defaultValue = "1.0", description = "Gradient-norm clip, 0 = off (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--clip-norm", paramLabel = "X", defaultValue = "" + TrainConfig.DEFAULT_CLIP_NORM, description = "Gradient-norm clip, 0 = off (default: ${DEFAULT-VALUE}).")
     double clipNorm;
 
-    @Option(names = "--eval-interval", paramLabel = "N", defaultValue = "100", description = "Steps between evaluations (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--eval-interval", paramLabel = "N", defaultValue = "" + TrainConfig.DEFAULT_EVAL_INTERVAL, description = "Steps between evaluations (default: ${DEFAULT-VALUE}).")
     int evalInterval;
 
-    @Option(names = "--eval-windows", paramLabel = "N", defaultValue = "32", description = "Fixed validation windows (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--eval-windows", paramLabel = "N", defaultValue = "" + TrainConfig.DEFAULT_EVAL_WINDOWS, description = "Fixed validation windows (default: ${DEFAULT-VALUE}).")
     int evalWindows;
 
-    @Option(names = "--save-interval", paramLabel = "N", defaultValue = "500", description = "Steps between checkpoints (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--save-interval", paramLabel = "N", defaultValue = "" + TrainConfig.DEFAULT_SAVE_INTERVAL, description = "Steps between checkpoints (default: ${DEFAULT-VALUE}).")
     int saveInterval;
 
-    @Option(names = "--log-interval", paramLabel = "N", defaultValue = "10", description = "Steps between log lines (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--log-interval", paramLabel = "N", defaultValue = "" + TrainConfig.DEFAULT_LOG_INTERVAL, description = "Steps between log lines (default: ${DEFAULT-VALUE}).")
     int logInterval;
 
-    @Option(names = "--keep-last", paramLabel = "N", defaultValue = "3", description = "Step checkpoints kept besides best/ (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--keep-last", paramLabel = "N", defaultValue = "" + TrainConfig.DEFAULT_KEEP_LAST, description = "Step checkpoints kept besides best/ (default: ${DEFAULT-VALUE}).")
     int keepLast;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1337", description = "Initialisation and data seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + TrainConfig.DEFAULT_SEED, description = "Initialisation and data seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Mixin
@@ -87,21 +74,21 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     PrecisionOption precision;
 
-    @Option(names = "--microset-steps", paramLabel = "N", defaultValue = "50",
+    @Option(names = "--microset-steps", paramLabel = "N", defaultValue = "" + TrainConfig.DEFAULT_MICROSET_STEPS,
             description = "Steps of the overfit-microset check on a copy of the model, 0 = skip (default: ${DEFAULT-VALUE}).")
     int microsetSteps;
 
-    @Option(names = "--microset-min-drop", paramLabel = "X", defaultValue = "0.3", description = "Required loss drop (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--microset-min-drop", paramLabel = "X", defaultValue = "" + TrainConfig.DEFAULT_MICROSET_MIN_DROP, description = "Required loss drop (default: ${DEFAULT-VALUE}).")
     double microsetMinDrop;
 
     @Option(names = "--prompt", paramLabel = "TEXT", split = ConfigDefaults.LIST_SEPARATOR, splitSynopsisLabel = "",
             description = "Fixed prompt sampled at each eval (repeatable; default: the reference's four).")
     List<String> prompts;
 
-    @Option(names = "--sample-tokens", paramLabel = "N", defaultValue = "48", description = "Tokens per sample (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sample-tokens", paramLabel = "N", defaultValue = "" + TrainConfig.DEFAULT_SAMPLE_TOKENS, description = "Tokens per sample (default: ${DEFAULT-VALUE}).")
     int sampleTokens;
 
-    @Option(names = "--control-poll", paramLabel = "N", defaultValue = "10", description = "Steps between reads of RUNDIR/control.json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--control-poll", paramLabel = "N", defaultValue = "" + TrainConfig.DEFAULT_CONTROL_POLL, description = "Steps between reads of RUNDIR/control.json (default: ${DEFAULT-VALUE}).")
     int controlPoll;
 
     @Option(names = "--epochs", description = "Sequential epochs (each window once per epoch, epoch_NNN/ snapshots) instead of random windows.")
@@ -127,9 +114,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainConfig cfg = new TrainConfig(model, batch, seq, accumulation, stepsPerRun, steps, lr, minLr, Math.min(warmup, steps),
-                weightDecay, clipNorm, evalInterval, evalWindows, saveInterval, logInterval, keepLast, seed, ort.device, ort.threads, precision.precision,
-                microsetSteps, microsetMinDrop, prompts == null ? TrainConfig.DEFAULT_PROMPTS : prompts, sampleTokens, controlPoll, epochs);
+        TrainConfig cfg = config();
         if (hourlyRate > 0 || maxCost > 0) {
             if (throughput == null) {
                 throw new ConfigException("the cost guard needs --throughput FILE. HINT: measure it with kiln bench train -o FILE");
@@ -140,5 +125,14 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainingRun.Result r = TrainingRun.run(cfg, data, output, new TrainingRun.Options(resume, stopAfter), System.out);
         return 0; // finished, or stopped on request with a checkpoint
+    }
+
+    /** The options as a {@link TrainConfig} (warm-up clamped to {@code --steps}). */
+    TrainConfig config() {
+        TrainConfig.Builder b = TrainConfig.builder().steps(steps).lr(lr).minLr(minLr).warmup(warmup).weightDecay(weightDecay)
+                .clipNorm(clipNorm).evalInterval(evalInterval).evalWindows(evalWindows).saveInterval(saveInterval)
+                .logInterval(logInterval).keepLast(keepLast).seed(seed).precision(precision.precision).microsetSteps(microsetSteps)
+                .microsetMinDrop(microsetMinDrop).prompts(prompts).sampleTokens(sampleTokens).controlPoll(controlPoll).epochs(epochs);
+        return ort.applyTo(shape.applyTo(b)).build();
     }
 }

@@ -2,6 +2,7 @@ package dev.kiln.dedup;
 
 import dev.kiln.core.Document;
 import dev.kiln.core.pipeline.DocumentSource;
+import dev.kiln.core.pipeline.OrderedParallelMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,18 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
  * Whole-corpus deduplication, pass 1 and clustering: reads every document once, computes its exact key,
- * MinHash signature and band keys in parallel (results applied in input order, so any thread count gives
- * the same result), removes exact duplicates, sorts the band records under the memory budget, verifies
+ * MinHash signature and band keys in parallel ({@link OrderedParallelMap}: results applied in input order,
+ * so any thread count gives the same result), removes exact duplicates, sorts the band records under the memory budget, verifies
  * every LSH candidate pair by its estimated Jaccard over the full signature, and joins verified pairs by
  * union-find. The returned {@link DedupResult} says which documents to keep, writes the cluster report,
  * and runs pass 2 over the same input.
@@ -36,8 +31,8 @@ import java.util.function.Consumer;
  */
 public final class Deduplicator {
 
-    private static final int BATCH_DOCS = 2048;
-    private static final long BATCH_CHARS = 8L << 20;
+    private static final int BATCH_DOCS = 256;
+    private static final long BATCH_CHARS = 1L << 20;
 
     private final DedupConfig config;
     private final MinHasher hasher;
@@ -86,62 +81,41 @@ public final class Deduplicator {
             IntPairs exactPairs = new IntPairs();
             Hash128Map exactMap = new Hash128Map(1 << 16);
             int threads = config.effectiveThreads();
-            ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "kiln-dedup-sign");
-                t.setDaemon(true);
-                return t;
-            }) : null;
-            BatchReader reader = new BatchReader(source);
-            Thread rt = Thread.ofPlatform().name("kiln-dedup-reader").daemon().start(reader);
-            int n = 0;
-            try {
-                List<Document> batch;
-                while (!(batch = reader.take()).isEmpty()) {
-                    Computed[] c = compute(batch, pool, threads);
-                    for (Computed d : c) {
-                        if (n == Integer.MAX_VALUE - 1) {
-                            throw new IOException("dedup handles at most " + (Integer.MAX_VALUE - 1) + " documents per run");
-                        }
-                        int i = n++;
-                        ids.add(d.id());
-                        if (i == lengths.length) {
-                            lengths = Arrays.copyOf(lengths, lengths.length * 2);
-                        }
-                        lengths[i] = d.length();
-                        stats.chars += d.length();
-                        boolean dup = false;
-                        if (config.exact()) {
-                            int prev = exactMap.putIfAbsent(d.k1(), d.k2(), i);
-                            if (prev >= 0) {
-                                exactPairs.add(i, prev);
-                                dup = true;
+            int[] count = {0};
+            int[][] lengthsRef = {lengths};
+            OrderedParallelMap.run("kiln-dedup-sign", threads, Math.max(1, threads) * 4, () -> nextBatch(source), this::compute,
+                    c -> {
+                        for (Computed d : c) {
+                            if (count[0] == Integer.MAX_VALUE - 1) {
+                                throw new IOException("dedup handles at most " + (Integer.MAX_VALUE - 1) + " documents per run");
+                            }
+                            int i = count[0]++;
+                            ids.add(d.id());
+                            if (i == lengthsRef[0].length) {
+                                lengthsRef[0] = Arrays.copyOf(lengthsRef[0], lengthsRef[0].length * 2);
+                            }
+                            lengthsRef[0][i] = d.length();
+                            stats.chars += d.length();
+                            boolean dup = false;
+                            if (config.exact()) {
+                                int prev = exactMap.putIfAbsent(d.k1(), d.k2(), i);
+                                if (prev >= 0) {
+                                    exactPairs.add(i, prev);
+                                    dup = true;
+                                }
+                            }
+                            sigs.add(d.sig());
+                            if (d.empty()) {
+                                stats.noShingles++;
+                            } else if (!dup) {
+                                for (long k : d.bandKeys()) {
+                                    bands.add(k, i);
+                                }
                             }
                         }
-                        sigs.add(d.sig());
-                        if (d.empty()) {
-                            stats.noShingles++;
-                        } else if (!dup) {
-                            for (long k : d.bandKeys()) {
-                                bands.add(k, i);
-                            }
-                        }
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            } finally {
-                reader.stop();
-                if (pool != null) {
-                    pool.shutdownNow();
-                }
-            }
-            try {
-                rt.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            reader.rethrow();
+                    });
+            lengths = lengthsRef[0];
+            int n = count[0];
             sigs.finish();
             ids.finish();
             stats.docsIn = n;
@@ -225,33 +199,27 @@ public final class Deduplicator {
         }
     }
 
-    private Computed[] compute(List<Document> batch, ExecutorService pool, int threads) throws IOException {
+    /** The exact key, signature and band keys of each document of {@code batch} (runs on a worker). */
+    private Computed[] compute(List<Document> batch) {
         Computed[] out = new Computed[batch.size()];
-        if (pool == null || batch.size() < 64) {
-            computeRange(batch, out, 0, batch.size());
-            return out;
-        }
-        int slices = Math.min(threads * 4, batch.size());
-        List<Future<?>> fs = new ArrayList<>(slices);
-        for (int s = 0; s < slices; s++) {
-            int from = (int) ((long) batch.size() * s / slices);
-            int to = (int) ((long) batch.size() * (s + 1) / slices);
-            fs.add(pool.submit(() -> computeRange(batch, out, from, to)));
-        }
-        try {
-            for (Future<?> f : fs) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IOException(e.getCause());
-        }
+        computeRange(batch, out, 0, batch.size());
         return out;
+    }
+
+    /** The next batch of at most {@value #BATCH_DOCS} documents or {@value #BATCH_CHARS} characters, null at the end. */
+    private static List<Document> nextBatch(DocumentSource source) throws IOException {
+        List<Document> batch = new ArrayList<>();
+        long chars = 0;
+        Document d;
+        try {
+            while (batch.size() < BATCH_DOCS && chars < BATCH_CHARS && (d = source.next()) != null) {
+                batch.add(d);
+                chars += d.text().length();
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return batch.isEmpty() ? null : batch;
     }
 
     private void computeRange(List<Document> batch, Computed[] out, int from, int to) {
@@ -266,68 +234,6 @@ public final class Deduplicator {
                 bk[b] = lsh.bandKey(v, 0, b);
             }
             out[i] = new Computed(k[0], k[1], v, bk, s.isEmpty(), d.text().length(), d.id());
-        }
-    }
-
-    /** Reads batches on its own thread so that parsing overlaps hashing. */
-    private static final class BatchReader implements Runnable {
-        private final DocumentSource source;
-        private final BlockingQueue<List<Document>> queue = new ArrayBlockingQueue<>(2);
-        private volatile boolean stopped;
-        private volatile Throwable failure;
-
-        BatchReader(DocumentSource source) {
-            this.source = source;
-        }
-
-        @Override
-        public void run() {
-            try {
-                while (!stopped) {
-                    List<Document> batch = new ArrayList<>();
-                    long chars = 0;
-                    Document d;
-                    while (batch.size() < BATCH_DOCS && chars < BATCH_CHARS && (d = source.next()) != null) {
-                        batch.add(d);
-                        chars += d.text().length();
-                    }
-                    queue.put(batch);
-                    if (batch.isEmpty()) {
-                        return;
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Throwable e) {
-                failure = e;
-                queue.clear();
-                queue.offer(List.of());
-            }
-        }
-
-        List<Document> take() throws InterruptedException {
-            return queue.take();
-        }
-
-        void stop() {
-            stopped = true;
-            queue.clear();
-        }
-
-        void rethrow() throws IOException {
-            Throwable f = failure;
-            if (f instanceof IOException io) {
-                throw io;
-            }
-            if (f instanceof UncheckedIOException u) {
-                throw u.getCause();
-            }
-            if (f instanceof RuntimeException r) {
-                throw r;
-            }
-            if (f != null) {
-                throw new IOException(f);
-            }
         }
     }
 

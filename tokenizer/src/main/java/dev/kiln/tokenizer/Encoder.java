@@ -2,15 +2,12 @@ package dev.kiln.tokenizer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.core.pipeline.OrderedParallelMap;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Encodes text with a SentencePiece {@code .model} through SentencePiece itself (DJL's JNI binding), so
@@ -160,37 +157,27 @@ public final class Encoder implements AutoCloseable {
 
     /**
      * Encodes {@code texts} on {@code threads} threads; result {@code i} belongs to text {@code i}, whatever
-     * the thread count.
+     * the thread count. Runs on {@link OrderedParallelMap} over contiguous slices (one pool per call: a
+     * caller encoding a stream batch by batch should run its own {@code OrderedParallelMap} over the batches,
+     * as {@link EncodeJob} does).
      */
     public int[][] encodeAll(List<String> texts, int threads) {
         int n = texts.size();
         int[][] out = new int[n][];
-        if (threads <= 1 || n < 2) {
-            for (int i = 0; i < n; i++) {
-                out[i] = encode(texts.get(i));
-            }
-            return out;
-        }
-        int chunks = Math.min(n, threads * 8);
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
-            List<Future<?>> fs = new ArrayList<>();
-            for (int c = 0; c < chunks; c++) {
-                int from = (int) ((long) n * c / chunks);
-                int to = (int) ((long) n * (c + 1) / chunks);
-                fs.add(pool.submit(() -> {
-                    for (int i = from; i < to; i++) {
-                        out[i] = encode(texts.get(i));
-                    }
-                }));
-            }
-            for (Future<?> f : fs) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while encoding", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("encoding failed: " + e.getCause(), e.getCause());
+        int chunks = threads <= 1 || n < 2 ? 1 : Math.min(n, threads * 8);
+        int[] next = {0};
+        try {
+            OrderedParallelMap.run("kiln-encode", chunks == 1 ? 1 : threads, Math.max(1, threads * 2),
+                    () -> next[0] < chunks ? next[0]++ : null, c -> {
+                        int from = (int) ((long) n * c / chunks);
+                        int to = (int) ((long) n * (c + 1) / chunks);
+                        for (int i = from; i < to; i++) {
+                            out[i] = encode(texts.get(i));
+                        }
+                        return c;
+                    }, c -> { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // only an interrupt: the source, mapper and sink do no I/O
         }
         return out;
     }

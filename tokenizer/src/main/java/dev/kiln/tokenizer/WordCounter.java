@@ -15,6 +15,11 @@ import java.util.concurrent.Future;
  * Counts words of a stream of texts on several threads: the caller's thread hands batches of texts to
  * workers, each worker counts into its own map, and the maps are summed at the end. Sums do not depend
  * on which worker saw which text, so the result is the same for any thread count.
+ *
+ * <p><b>NOTE:</b> this is a parallel reduction, not an ordered map, so it does not use
+ * {@link dev.kiln.core.pipeline.OrderedParallelMap}: a map per batch merged on the calling thread in input
+ * order would make that thread sum every batch's words (the bottleneck) and hold a map per batch in
+ * flight, where one map per worker, merged once at the end, needs neither.
  */
 final class WordCounter {
 

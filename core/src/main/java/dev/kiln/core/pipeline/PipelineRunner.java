@@ -28,6 +28,13 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The runner owns all counting: per stage documents and characters in and out, drops per reason and
  * time; the source's bytes and bad records are added by the caller ({@link RunStats}).
+ *
+ * <p><b>NOTE:</b> this loop is not {@link OrderedParallelMap}, on purpose: each worker owns a stage chain
+ * with its own per-stage counters and reject buffers (merged once at the end, so nothing is shared per
+ * document), the calling thread must wake on a timer to report progress while no unit finishes, and the
+ * reader runs on its own thread so that parsing overlaps the ordered stages and the sink. The other
+ * ordered maps of kiln (dedup signatures, tokenizer encoding) have none of these needs and use
+ * {@code OrderedParallelMap}.
  */
 public final class PipelineRunner {
 

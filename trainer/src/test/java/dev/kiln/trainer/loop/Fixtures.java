@@ -57,7 +57,8 @@ final class Fixtures {
 
     /** A fast tiny-preset config: B 4, T 32, lr 3e-3, evaluation on 8 fixed windows, 1 thread. */
     static TrainConfig tiny(int steps, int evalEvery, int saveEvery, int keepLast, int microset) {
-        return new TrainConfig("tiny", 4, 32, 1, 1, steps, 3e-3, 3e-4, Math.min(10, steps), 0.1, 1.0, evalEvery, 8, saveEvery, 1,
-                keepLast, 1337, "cpu", 1, TrainConfig.AUTO, microset, 0.3, List.of("The devil is"), 16, 5, false);
+        return TrainConfig.builder().batch(4).seq(32).steps(steps).lr(3e-3).minLr(3e-4).warmup(10).evalInterval(evalEvery)
+                .evalWindows(8).saveInterval(saveEvery).logInterval(1).keepLast(keepLast).threads(1).microsetSteps(microset)
+                .prompts(List.of("The devil is")).sampleTokens(16).controlPoll(5).build();
     }
 }

@@ -165,8 +165,7 @@ class TrainingRunTest {
     void stepsPerRunLoopGivesTheSameLossesAsSingleSteps(@TempDir Path tmp) throws Exception {
         Path data = Fixtures.data(tmp.resolve("data"));
         TrainConfig one = Fixtures.tiny(6, 6, 6, 1, 0);
-        TrainConfig two = new TrainConfig("tiny", 4, 32, 1, 2, 6, 3e-3, 3e-4, 6, 0.1, 1.0, 6, 8, 6, 1, 1, 1337, "cpu", 1, TrainConfig.AUTO, 0, 0.3,
-                List.of(), 16, 5, false);
+        TrainConfig two = one.toBuilder().stepsPerRun(2).warmup(6).prompts(List.of()).build();
         TrainingRun.Result a = TrainingRun.run(one, data, tmp.resolve("k1"), new TrainingRun.Options(false, 0), QUIET);
         TrainingRun.Result b = TrainingRun.run(two, data, tmp.resolve("k2"), new TrainingRun.Options(false, 0), QUIET);
         assertEquals(a.losses(), b.losses(), "K = 2 per ONNX Loop run equals two single steps");
@@ -206,8 +205,8 @@ class TrainingRunTest {
         Files.copy(data.resolve("tokenizer/spm.model"), small.resolve("tokenizer/spm.model"));
         long windows = (DataSet.open(small).train().tokens() - 1) / 32;
         int steps = (int) ((windows + 3) / 4) + 1; // just past one epoch of B 4 windows per step
-        TrainConfig cfg = new TrainConfig("tiny", 4, 32, 1, 1, steps, 3e-3, 3e-4, 2, 0.1, 1.0, steps, 2, steps, steps, 1, 1337, "cpu", 1,
-                TrainConfig.AUTO, 0, 0.3, List.of(), 4, 1000, true);
+        TrainConfig cfg = base.toBuilder().steps(steps).warmup(2).evalInterval(steps).evalWindows(2).saveInterval(steps)
+                .logInterval(steps).prompts(List.of()).sampleTokens(4).controlPoll(1000).epochs(true).build();
         TrainingRun.run(cfg, small, tmp.resolve("run"), new TrainingRun.Options(false, 0), QUIET);
         assertTrue(Files.isDirectory(tmp.resolve("run").resolve("epoch_001")), "epoch snapshot");
         assertEquals(1, Checkpoint.load(tmp.resolve("run").resolve("epoch_001")).state().windowsDrawn() / windows);
