@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
         description = "Loss, perplexity and bits-per-byte (parameter-golf's definition) of a checkpoint; optional sliding window.")
 final class EvalCommand implements Callable<Integer> {
 
-    @Option(names = "--checkpoint", paramLabel = "DIR", required = true, description = "A final/, best/ or step_NNNNNNN/ folder.")
-    Path checkpoint;
+    @Mixin
+    CheckpointOption checkpoint;
 
     @Option(names = "--data", paramLabel = "DIR", required = true, description = "Folder written by kiln prepare.")
     Path data;
@@ -43,7 +43,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        EvalJob.Report r = EvalJob.run(checkpoint, data, new EvalJob.Options(split, window, stride, maxTokens, batch, ort.device, ort.threads));
+        EvalJob.Report r = EvalJob.run(checkpoint.checkpoint, data, new EvalJob.Options(split, window, stride, maxTokens, batch, ort.device, ort.threads));
         System.out.println(new ObjectMapper().writeValueAsString(r.toMap()));
         return 0;
     }

@@ -14,8 +14,8 @@ import picocli.CommandLine.Parameters;
         description = "Generate text from a checkpoint (its exported model.onnx when present): greedy by default, or --temperature/--top-k/--top-p.")
 final class SampleCommand implements Callable<Integer> {
 
-    @Option(names = "--checkpoint", paramLabel = "DIR", required = true, description = "A final/, best/ or step_NNNNNNN/ folder.")
-    Path checkpoint;
+    @Mixin
+    CheckpointOption checkpoint;
 
     @Parameters(index = "0", paramLabel = "PROMPT", description = "Text to continue.")
     String prompt;
@@ -51,7 +51,7 @@ final class SampleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SampleConfig sc = new SampleConfig(maxNewTokens, temperature, topK, topP, seed, repetitionPenalty);
-        System.out.println(SampleJob.run(checkpoint, tokenizer, prompt, sc, ort.device, ort.threads));
+        System.out.println(SampleJob.run(checkpoint.checkpoint, tokenizer, prompt, sc, ort.device, ort.threads));
         return 0;
     }
 }
