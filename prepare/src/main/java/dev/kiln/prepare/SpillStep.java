@@ -2,6 +2,7 @@ package dev.kiln.prepare;
 
 import dev.kiln.core.Document;
 import dev.kiln.core.pipeline.DocumentSource;
+import dev.kiln.core.pipeline.OrderedParallelMap;
 import dev.kiln.core.pipeline.RunnerOptions;
 import dev.kiln.core.util.FileTrees;
 import dev.kiln.tokenizer.Encoder;
@@ -15,12 +16,13 @@ import java.util.function.Consumer;
 
 /**
  * Step 4 of {@link Prepare}, once per source: splits, tokenizes (batches encoded on the runner's threads)
- * and spills every document into the seeded shuffle buckets, with its BOS or EOS boundary token.
+ * and spills every document into the seeded shuffle buckets, with its BOS or EOS boundary token. One pool
+ * per source ({@link OrderedParallelMap}), not one per batch.
  * Sequence numbers are unique across sources ({@code source << 40}).
  */
 final class SpillStep {
 
-    private static final int SPILL_BATCH = 1024;
+    private static final int SPILL_BATCH = 256;
 
     private final PrepareConfig cfg;
     private final RunnerOptions runner;
@@ -46,31 +48,28 @@ final class SpillStep {
     Map<String, Object> run(int s, List<Path> files, Path dir) throws IOException {
         FileTrees.deleteTree(dir);
         String name = cfg.sources().get(s).name();
-        long seq = (long) s << 40;
+        long[] seq = {(long) s << 40};
         long[] docsBy = new long[2];
         long[] tokBy = new long[2];
+        int threads = runner.effectiveThreads();
         try (ShuffleSpill spill = ShuffleSpill.create(dir, bits); DocumentSource src = WorkFiles.concat(files, log)) {
-            List<Document> batch = new ArrayList<>(SPILL_BATCH);
-            boolean more = true;
-            while (more) {
-                Document d = src.next();
-                if (d != null) {
-                    batch.add(d);
+            // one pool for the whole source; batches are encoded in parallel and spilled in input order
+            OrderedParallelMap.run("kiln-spill", threads, Math.max(1, threads) * 4, () -> nextBatch(src), batch -> {
+                int[][] ids = new int[batch.size()][];
+                for (int i = 0; i < ids.length; i++) {
+                    ids[i] = boundary(enc.encode(batch.get(i).text()));
                 }
-                more = d != null;
-                if (batch.size() == SPILL_BATCH || (!more && !batch.isEmpty())) {
-                    int[][] ids = enc.encodeAll(batch.stream().map(Document::text).toList(), runner.effectiveThreads());
-                    for (int i = 0; i < batch.size(); i++) {
-                        Split.Part part = split.of(Prepare.identity(batch.get(i)));
-                        int[] withBoundary = boundary(ids[i]);
-                        String key = name + "\u0000" + batch.get(i).id();
-                        spill.add(part, StableHash.hash64(key, cfg.seed()), StableHash.hash64(key, ~cfg.seed()), seq++, s, withBoundary);
-                        docsBy[part.ordinal()]++;
-                        tokBy[part.ordinal()] += withBoundary.length;
-                    }
-                    batch.clear();
+                return new Encoded(batch, ids);
+            }, e -> {
+                for (int i = 0; i < e.ids().length; i++) {
+                    Document d = e.docs().get(i);
+                    Split.Part part = split.of(Prepare.identity(d));
+                    String key = name + "\u0000" + d.id();
+                    spill.add(part, StableHash.hash64(key, cfg.seed()), StableHash.hash64(key, ~cfg.seed()), seq[0]++, s, e.ids()[i]);
+                    docsBy[part.ordinal()]++;
+                    tokBy[part.ordinal()] += e.ids()[i].length;
                 }
-            }
+            });
             spill.finish();
             spill.keep();
         }
@@ -80,6 +79,20 @@ final class SpillStep {
         m.put("val_documents_available", docsBy[1]);
         m.put("val_tokens_available", tokBy[1]);
         return m;
+    }
+
+    /** A batch of documents with their token ids, boundary token included. */
+    private record Encoded(List<Document> docs, int[][] ids) {
+    }
+
+    /** The next {@value #SPILL_BATCH} documents of {@code src}, null at the end. */
+    private static List<Document> nextBatch(DocumentSource src) throws IOException {
+        List<Document> batch = new ArrayList<>(SPILL_BATCH);
+        Document d;
+        while (batch.size() < SPILL_BATCH && (d = src.next()) != null) {
+            batch.add(d);
+        }
+        return batch.isEmpty() ? null : batch;
     }
 
     private int[] boundary(int[] ids) {

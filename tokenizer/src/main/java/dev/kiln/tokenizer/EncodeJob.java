@@ -19,8 +19,8 @@ import java.util.Map;
 
 /**
  * Encodes a stream of documents into a JSONL file of {@code {"id": ..., "ids": [...]}} lines, in input
- * order, batches of documents encoded on several threads by one {@link OrderedParallelMap} per run. The file is written under a temporary name and renamed
- * when complete ({@code .gz}/{@code .zst} suffixes compress). Token shards for training are the sharding
+ * order, batches of documents encoded on several threads by one {@link OrderedParallelMap} per run. The
+ * file is written under a temporary name and renamed when complete ({@code .gz}/{@code .zst} suffixes compress). Token shards for training are the sharding
  * module's job; this output is for inspection and for other tools.
  */
 public final class EncodeJob {
