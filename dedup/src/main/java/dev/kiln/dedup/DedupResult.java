@@ -1,19 +1,15 @@
 package dev.kiln.dedup;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.kiln.core.Document;
-import dev.kiln.core.io.AtomicFile;
-import dev.kiln.core.io.Compression;
 import dev.kiln.core.pipeline.DocumentSink;
 import dev.kiln.core.pipeline.DocumentSource;
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -195,39 +191,29 @@ public final class DedupResult implements Closeable {
         return kept;
     }
 
-    /** Writes the cluster report to {@code path} (JSONL, compressed by suffix), atomically. Returns the number of clusters. */
+    /** Writes the cluster report to {@code path} ({@link ClusterReport}), atomically. Returns the number of clusters. */
     public long writeReport(Path path) throws IOException {
-        AtomicFile f = AtomicFile.create(path);
-        try {
-            try (OutputStream out = Compression.of(path.getFileName().toString()).compress(new BufferedOutputStream(f.openStream(), 1 << 16));
-                 JsonGenerator g = new JsonFactory().setRootValueSeparator(null).createGenerator(out, JsonEncoding.UTF8)) {
-                g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-                for (int c = 0; c < clusterCount(); c++) {
-                    int k = keeperOf[members[clusterStart[c]]];
-                    g.writeStartObject();
-                    g.writeNumberField("cluster", c);
-                    g.writeNumberField("size", clusterStart[c + 1] - clusterStart[c]);
-                    g.writeStringField("kept", ids.get(k));
-                    g.writeArrayFieldStart("members");
-                    for (int p = clusterStart[c]; p < clusterStart[c + 1]; p++) {
-                        int m = members[p];
-                        g.writeStartObject();
-                        g.writeStringField("id", ids.get(m));
-                        g.writeNumberField("similarity", Math.round(estimatedSimilarity(m, k) * 1e4) / 1e4);
-                        g.writeBooleanField("kept", m == k);
-                        g.writeEndObject();
-                    }
-                    g.writeEndArray();
-                    g.writeEndObject();
-                    g.writeRaw('\n');
-                }
-                g.flush();
+        Iterator<List<ClusterReport.Member>> clusters = new Iterator<>() {
+            private int c;
+
+            @Override
+            public boolean hasNext() {
+                return c < clusterCount();
             }
-            f.commit();
-        } finally {
-            f.abort();
-        }
-        return clusterCount();
+
+            @Override
+            public List<ClusterReport.Member> next() {
+                int k = keeperOf[members[clusterStart[c]]];
+                List<ClusterReport.Member> out = new ArrayList<>(clusterStart[c + 1] - clusterStart[c]);
+                for (int p = clusterStart[c]; p < clusterStart[c + 1]; p++) {
+                    int m = members[p];
+                    out.add(new ClusterReport.Member(ids.get(m), estimatedSimilarity(m, k), m == k));
+                }
+                c++;
+                return out;
+            }
+        };
+        return ClusterReport.write(path, clusters);
     }
 
     /** Deletes the temporary files. */

@@ -3,29 +3,41 @@ package dev.kiln.dedup;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Counters of one dedup run; {@link #toMap()} goes into the run's metadata. */
-final class DedupStats {
-    long docsIn;
-    long chars;
-    long exactDuplicates;
-    long noShingles;
-    long bandRecords;
-    long buckets;
-    long largestBucket;
-    long bucketPairs;
-    long candidatePairs;
-    long verifiedPairs;
-    long rejectedPairs;
-    long clusters;
-    long largestCluster;
-    long clusteredDocs;
-    long removed;
-    int bandRuns;
-    boolean signaturesSpilled;
-    long signatureNanos;
-    long clusterNanos;
+/**
+ * Counters of one dedup run; {@link #toMap()} goes into the run's metadata. Public so another engine (kiln's
+ * Spark job) reports the same keys. Every counter but three describes the result and is the same for any
+ * engine; {@code candidate_pairs}, {@code verified_pairs} and {@code false_candidates_rejected} count the
+ * verification work done, which depends on the order pairs are visited in (a pair already joined through
+ * others is never checked), like {@code band_run_files}, {@code signatures_spilled} and the timings.
+ */
+public final class DedupStats {
 
-    Map<String, Object> toMap() {
+    /** The keys of {@link #toMap()} that describe work done rather than the result (see the class comment). */
+    public static final java.util.Set<String> WORK_KEYS = java.util.Set.of("candidate_pairs", "verified_pairs",
+            "false_candidates_rejected", "band_run_files", "signatures_spilled", "signature_pass_seconds", "cluster_seconds");
+
+    public long docsIn;
+    public long chars;
+    public long exactDuplicates;
+    public long noShingles;
+    public long bandRecords;
+    public long buckets;
+    public long largestBucket;
+    public long bucketPairs;
+    public long candidatePairs;
+    public long verifiedPairs;
+    public long rejectedPairs;
+    public long clusters;
+    public long largestCluster;
+    public long clusteredDocs;
+    public long removed;
+    public int bandRuns;
+    public boolean signaturesSpilled;
+    public long signatureNanos;
+    public long clusterNanos;
+
+    /** The counters under their metadata names. */
+    public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("docs_in", docsIn);
         m.put("docs_kept", docsIn - removed);

@@ -223,18 +223,24 @@ public final class Deduplicator {
     }
 
     private void computeRange(List<Document> batch, Computed[] out, int from, int to) {
-        LshParams lsh = config.lsh();
         for (int i = from; i < to; i++) {
             Document d = batch.get(i);
-            long[] k = config.exact() ? TextKey.of(d.text()) : new long[2];
-            Signature s = hasher.sign(d.text());
-            long[] v = s.values();
-            long[] bk = new long[s.isEmpty() ? 0 : lsh.bands()];
-            for (int b = 0; b < bk.length; b++) {
-                bk[b] = lsh.bandKey(v, 0, b);
-            }
-            out[i] = new Computed(k[0], k[1], v, bk, s.isEmpty(), d.text().length(), d.id());
+            DocumentKeys k = keysOf(d.text());
+            out[i] = new Computed(k.exact1(), k.exact2(), k.signature(), k.bandKeys(), k.empty(), d.text().length(), d.id());
         }
+    }
+
+    /** The exact key, signature and band keys of one text, as pass 1 computes them (thread-safe). */
+    public DocumentKeys keysOf(String text) {
+        LshParams lsh = config.lsh();
+        long[] k = config.exact() ? TextKey.of(text) : new long[2];
+        Signature s = hasher.sign(text);
+        long[] v = s.values();
+        long[] bk = new long[s.isEmpty() ? 0 : lsh.bands()];
+        for (int b = 0; b < bk.length; b++) {
+            bk[b] = lsh.bandKey(v, 0, b);
+        }
+        return new DocumentKeys(k[0], k[1], v, bk, s.isEmpty());
     }
 
     static void deleteQuietly(Path dir) {

@@ -72,6 +72,14 @@ public final class Signature {
         return agreements(values, 0, other.values, 0, values.length) / (double) values.length;
     }
 
+    /** Positions at which two signatures' values agree (the numerator of the Jaccard estimate). */
+    public static int agreements(long[] a, long[] b) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("signatures of different lengths: " + a.length + " and " + b.length);
+        }
+        return agreements(a, 0, b, 0, a.length);
+    }
+
     static int agreements(long[] a, int aOff, long[] b, int bOff, int n) {
         int eq = 0;
         for (int k = 0; k < n; k++) {

@@ -26,11 +26,7 @@ import java.util.function.Function;
  * Step 1 of {@link Prepare}: cleans and filters one unit of a source (an input file; all files of a Wikidata
  * source) through core's {@link PipelineJob} with the source's profile, keeping rejects when configured.
  */
-final class CleanStep {
-
-    /** Statistics of one clean unit: the pipeline run and its bad input records by kind. */
-    record CleanUnit(Map<String, Object> run, Map<String, Long> badRecords) {
-    }
+public final class CleanStep {
 
     private final PrepareConfig cfg;
     private final Path out;
@@ -40,7 +36,16 @@ final class CleanStep {
     private final Consumer<String> log;
     private final Function<String, Progress.Listener> progress;
 
-    CleanStep(PrepareConfig cfg, Path out, boolean strict, boolean allowEmpty, RunnerOptions runner, Consumer<String> log,
+    /**
+     * @param cfg        the configuration
+     * @param out        the output folder (rejects go under it)
+     * @param strict     fail on the first bad input record
+     * @param allowEmpty go on when an input gives only bad records
+     * @param runner     threads
+     * @param log        one-line messages
+     * @param progress   a progress listener per step name
+     */
+    public CleanStep(PrepareConfig cfg, Path out, boolean strict, boolean allowEmpty, RunnerOptions runner, Consumer<String> log,
               Function<String, Progress.Listener> progress) {
         this.cfg = cfg;
         this.out = out;
@@ -52,7 +57,7 @@ final class CleanStep {
     }
 
     /** Cleans and filters one unit of a source through the shared document job (rejects kept when configured). */
-    CleanUnit run(PrepareConfig.Source s, List<Path> files, Path target) throws IOException {
+    public CleanUnit run(PrepareConfig.Source s, List<Path> files, Path target) throws IOException {
         ReadOptions read = new ReadOptions(s.textField(), s.idField(), s.name(), null);
         Pipeline pipeline = s.profile().equals("none") ? Pipeline.of()
                 : Profiles.load(s.profile(), SourceKind.of(s.kind())).pipeline(StageRegistry.load());
@@ -68,8 +73,18 @@ final class CleanStep {
         return new CleanUnit(r.stats().toMap(), r.badByKind());
     }
 
+    /** The cleaned file of unit {@code unit} of a source, under the work folder. */
+    public static Path target(Path work, PrepareConfig.Source s, int unit) {
+        return work.resolve("clean").resolve(s.name()).resolve(String.format(Locale.ROOT, "%05d.jsonl.zst", unit));
+    }
+
+    /** The resume step name of a clean unit. */
+    static String stepName(PrepareConfig.Source s, int unit) {
+        return String.format(Locale.ROOT, "clean-%s-%05d", s.name(), unit);
+    }
+
     /** A source's clean statistics: its units' runs added up, the profile, the units and the bad records. */
-    static Map<String, Object> section(PrepareConfig.Source s, RunStats sum, int units, long badRecords) {
+    public static Map<String, Object> section(PrepareConfig.Source s, RunStats sum, int units, long badRecords) {
         Map<String, Object> m = new LinkedHashMap<>(sum.toMap());
         m.put("profile", s.profile());
         m.put("units", units);
@@ -77,7 +92,8 @@ final class CleanStep {
         return m;
     }
 
-    void yieldsNothing(PrepareConfig.Source s, RunStats sum, int files) throws BadInputException {
+    /** Fails (or warns, with empty inputs allowed) about a source that yields no document after cleaning. */
+    public void yieldsNothing(PrepareConfig.Source s, RunStats sum, int files) throws BadInputException {
         String line = String.format(Locale.ROOT, "source %s yields no documents: %,d read from %d input file%s, 0 kept by profile %s",
                 s.name(), sum.docsRead(), files, files == 1 ? "" : "s", s.profile());
         if (!allowEmpty) {

@@ -43,7 +43,8 @@ import java.util.stream.Stream;
  * parameter-golf's {@code manifest.json}) → {@code data_meta.json} ({@link DataMeta}).
  *
  * <p>This class only orders the steps; each one's work is its own class ({@link CleanStep},
- * {@link DedupStep}, {@link TokenizerStep}, {@link SpillStep}, {@link ShardAssembly}).
+ * {@link DedupStep}, {@link TokenizerStep}, {@link SpillStep}, {@link ShardAssembly}). Steps 1 to 4 run on
+ * a {@link PrepareEngine}: this JVM ({@link LocalEngine}) or kiln's Spark job, which writes the same bytes.
  *
  * <p>Each arrow is a step of a {@link StepExecutor}: a re-run after a crash or {@code kill -9} skips
  * completed steps and redoes the interrupted one; every step is deterministic, so the final files are
@@ -66,6 +67,7 @@ public final class Prepare {
     private final Consumer<String> log;
     private final Function<String, Progress.Listener> progress;
     private final RunnerOptions runner;
+    private final PrepareEngine engine;
 
     /**
      * @param cfg        the configuration
@@ -74,9 +76,10 @@ public final class Prepare {
      * @param allowEmpty go on when an input gives only bad records or a source yields no document
      * @param log        one-line messages
      * @param progress   a progress listener per step name
+     * @param engine     where steps 1 to 4 run ({@link LocalEngine}: this JVM)
      */
     public Prepare(PrepareConfig cfg, Path out, boolean strict, boolean allowEmpty, Consumer<String> log,
-                   Function<String, Progress.Listener> progress) {
+                   Function<String, Progress.Listener> progress, PrepareEngine engine) {
         this.cfg = cfg;
         this.out = out.toAbsolutePath();
         this.strict = strict;
@@ -84,6 +87,13 @@ public final class Prepare {
         this.log = log;
         this.progress = progress;
         this.runner = RunnerOptions.DEFAULT.withThreads(cfg.threads());
+        this.engine = engine;
+    }
+
+    /** As {@link #Prepare(PrepareConfig, Path, boolean, boolean, Consumer, Function, PrepareEngine)} in this JVM. */
+    public Prepare(PrepareConfig cfg, Path out, boolean strict, boolean allowEmpty, Consumer<String> log,
+                   Function<String, Progress.Listener> progress) {
+        this(cfg, out, strict, allowEmpty, log, progress, new LocalEngine());
     }
 
     /** As {@link #Prepare(PrepareConfig, Path, boolean, boolean, Consumer, Function)}, failing on empty sources. */
@@ -114,44 +124,63 @@ public final class Prepare {
         }
         StepExecutor steps = StepExecutor.open("prepare", out, Configs.JSON.writeValueAsBytes(cfg), log);
 
-        // 1. clean and filter each source; one step per input file (Wikidata: one per source, subjects span files)
-        Map<String, Object> clean = new LinkedHashMap<>();
-        Map<String, Long> bad = new TreeMap<>();
+        PrepareEngine.Context ctx = new PrepareEngine.Context(cfg, out, steps, strict, allowEmpty, runner, log, progress);
+
+        // 1. clean and filter each source; one unit per input file (Wikidata: one per source, subjects span files)
+        List<PrepareEngine.CleanTask> tasks = new ArrayList<>();
         List<List<Path>> cleaned = new ArrayList<>();
-        CleanStep cleanStep = new CleanStep(cfg, out, strict, allowEmpty, runner, log, progress);
         for (int i = 0; i < cfg.sources().size(); i++) {
             PrepareConfig.Source s = cfg.sources().get(i);
             List<List<Path>> units = s.kind().equals("wikidata") ? List.of(inputs.get(i)) : inputs.get(i).stream().map(List::of).toList();
-            RunStats sum = null;
-            long sourceBad = 0;
             List<Path> outs = new ArrayList<>();
             for (int u = 0; u < units.size(); u++) {
-                List<Path> unit = units.get(u);
-                String file = String.format(Locale.ROOT, "%05d.jsonl.zst", u);
-                Path target = steps.work().resolve("clean").resolve(s.name()).resolve(file);
-                CleanStep.CleanUnit r = steps.run("clean-" + s.name() + "-" + file.substring(0, 5), CleanStep.CleanUnit.class,
-                        () -> cleanStep.run(s, unit, target));
+                Path target = CleanStep.target(steps.work(), s, u);
+                tasks.add(new PrepareEngine.CleanTask(i, u, units.get(u), target));
+                outs.add(target);
+            }
+            cleaned.add(outs);
+        }
+        List<CleanUnit> results = engine.clean(ctx, tasks);
+        Map<String, Object> clean = new LinkedHashMap<>();
+        Map<String, Long> bad = new TreeMap<>();
+        List<List<Long>> docsPerUnit = new ArrayList<>();
+        CleanStep cleanStep = new CleanStep(cfg, out, strict, allowEmpty, runner, log, progress);
+        for (int i = 0, t = 0; i < cfg.sources().size(); i++) {
+            PrepareConfig.Source s = cfg.sources().get(i);
+            RunStats sum = null;
+            long sourceBad = 0;
+            List<Long> counts = new ArrayList<>();
+            for (int u = 0; u < cleaned.get(i).size(); u++, t++) {
+                CleanUnit r = results.get(t);
                 RunStats st = RunStats.fromMap(r.run());
                 sum = sum == null ? st : sum.plus(st);
                 r.badRecords().forEach((k, v) -> bad.merge(k, v, Long::sum));
                 sourceBad += r.badRecords().values().stream().mapToLong(Long::longValue).sum();
-                outs.add(target);
+                counts.add(r.docsWritten());
             }
-            clean.put(s.name(), CleanStep.section(s, sum, units.size(), sourceBad));
+            clean.put(s.name(), CleanStep.section(s, sum, cleaned.get(i).size(), sourceBad));
             if (sum.docsWritten() == 0) {
                 cleanStep.yieldsNothing(s, sum, inputs.get(i).size());
             }
-            cleaned.add(outs);
+            docsPerUnit.add(counts);
         }
 
-        // 2. dedup across all sources, before the split
+        // 2. dedup across all sources, before the split; kept documents per unit
         List<List<Path>> docs = cleaned;
         Map<String, Object> dedup = null;
         if (cfg.dedup().enabled()) {
-            docs = cfg.sources().stream().map(s -> List.of(steps.work().resolve("dedup").resolve(s.name() + ".jsonl.zst"))).toList();
-            List<Path> targets = docs.stream().map(List::getFirst).toList();
-            List<Path> all = cleaned.stream().flatMap(List::stream).toList();
-            dedup = steps.run("dedup", MAP, () -> new DedupStep(cfg, out, log).run(all, targets, steps.work()));
+            docs = new ArrayList<>();
+            for (int i = 0; i < cfg.sources().size(); i++) {
+                PrepareConfig.Source s = cfg.sources().get(i);
+                List<Path> targets = new ArrayList<>();
+                for (int u = 0; u < cleaned.get(i).size(); u++) {
+                    targets.add(DedupStep.target(steps.work(), s, u));
+                }
+                docs.add(targets);
+            }
+            PrepareEngine.DedupOutcome d = engine.dedup(ctx, cleaned, docs);
+            dedup = d.stats();
+            docsPerUnit = d.keptPerUnit();
         }
         List<Path> allDocs = docs.stream().flatMap(List::stream).toList();
 
@@ -164,7 +193,7 @@ public final class Prepare {
             tokenizerTraining = Map.of("skipped", "tokenizer given");
         } else {
             model = out.resolve("tokenizer");
-            tokenizerTraining = steps.run("tokenizer", MAP, () -> new TokenizerStep(cfg, runner, log).run(allDocs, split, model));
+            tokenizerTraining = engine.tokenizer(ctx, allDocs, split, model);
         }
         Encoder.Backend backend = cfg.encoder().equals("jni") ? Encoder.Backend.JNI : Encoder.Backend.JAVA;
         try (Encoder enc = Encoder.load(model, backend)) {
@@ -178,19 +207,12 @@ public final class Prepare {
             DataMeta.Tokenizer tok = new DataMeta.Tokenizer(modelFile.toString(), Hashes.sha256(Files.readAllBytes(modelFile)),
                     enc.vocabSize(), enc.normalization().id(), bos, eos);
 
-            // 4. split, tokenize, spill into seeded shuffle buckets; one step per source
+            // 4. split, tokenize, spill into seeded shuffle buckets
             int bits = ShuffleSpill.bucketBitsFor(estimateTokens(allDocs), 16L << 20);
-            List<Path> spillDirs = new ArrayList<>();
-            Map<String, Object> spillStats = new LinkedHashMap<>();
-            SpillStep spillStep = new SpillStep(cfg, runner, log, enc, split, bits, bos, eos);
-            for (int s = 0; s < cfg.sources().size(); s++) {
-                int source = s;
-                List<Path> files = docs.get(s);
-                Path dir = steps.work().resolve("spill").resolve(cfg.sources().get(s).name());
-                spillDirs.add(dir);
-                spillStats.put(cfg.sources().get(s).name(), steps.run("spill-" + cfg.sources().get(s).name(), MAP,
-                        () -> spillStep.run(source, files, dir)));
-            }
+            PrepareEngine.SpillOutcome spilled = engine.spill(ctx, docs, docsPerUnit,
+                    new PrepareEngine.SpillSpec(enc, modelFile, split, bits, bos, eos));
+            Map<String, Object> spillStats = spilled.statsBySource();
+            List<Path> spillDirs = spilled.dirs();
 
             // 5. mix by tokens and write shards, the manifest and, last, data_meta.json (no marker: always redone)
             long t0 = System.nanoTime();
@@ -244,7 +266,7 @@ public final class Prepare {
     }
 
     /** A document's split identity: source plus its id without a chunk suffix. */
-    static String identity(Document d) {
+    public static String identity(Document d) {
         return d.source() + "\u0000" + Split.identity(d.id());
     }
 
@@ -255,7 +277,7 @@ public final class Prepare {
 
     private void clear() throws IOException {
         StepExecutor.discard(out);
-        for (String f : List.of(DataMeta.FILE, GolfManifest.FILE, "train.bin", "train.idx", "val.bin", "val.idx", "dedup_clusters.jsonl.zst")) {
+        for (String f : List.of(DataMeta.FILE, GolfManifest.FILE, "train.bin", "train.idx", "val.bin", "val.idx", DedupStep.REPORT)) {
             Files.deleteIfExists(out.resolve(f));
         }
         FileTrees.deleteTree(out.resolve("rejects"));

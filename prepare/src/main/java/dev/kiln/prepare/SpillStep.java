@@ -18,9 +18,11 @@ import java.util.function.Consumer;
  * Step 4 of {@link Prepare}, once per source: splits, tokenizes (batches encoded on the runner's threads)
  * and spills every document into the seeded shuffle buckets, with its BOS or EOS boundary token. One pool
  * per source ({@link OrderedParallelMap}), not one per batch.
- * Sequence numbers are unique across sources ({@code source << 40}).
+ * Sequence numbers are unique across sources ({@code source << 40}) and follow input order within one, so
+ * a source spilled in several parts (one per unit, each starting at its first document's number) reads
+ * back in the same order as one spilled whole.
  */
-final class SpillStep {
+public final class SpillStep {
 
     private static final int SPILL_BATCH = 256;
 
@@ -33,22 +35,36 @@ final class SpillStep {
     private final int bos;
     private final int eos;
 
-    SpillStep(PrepareConfig cfg, RunnerOptions runner, Consumer<String> log, Encoder enc, Split split, int bits, int bos, int eos) {
+    /**
+     * @param cfg    the configuration
+     * @param runner threads
+     * @param log    one-line messages
+     * @param spec   tokenizer, split, bucket bits and boundary ids
+     */
+    public SpillStep(PrepareConfig cfg, RunnerOptions runner, Consumer<String> log, PrepareEngine.SpillSpec spec) {
         this.cfg = cfg;
         this.runner = runner;
         this.log = log;
-        this.enc = enc;
-        this.split = split;
-        this.bits = bits;
-        this.bos = bos;
-        this.eos = eos;
+        this.enc = spec.encoder();
+        this.split = spec.split();
+        this.bits = spec.bits();
+        this.bos = spec.bos();
+        this.eos = spec.eos();
     }
 
-    /** Tokenizes one source into its own spill folder; sequence numbers are unique across sources. */
-    Map<String, Object> run(int s, List<Path> files, Path dir) throws IOException {
+    /** The sequence number of the document at position {@code index} (from 0) of source {@code source}. */
+    public static long firstSeq(int source, long index) {
+        return ((long) source << 40) + index;
+    }
+
+    /**
+     * Tokenizes documents of source {@code s} into the spill folder {@code dir} (replaced), numbering them
+     * from {@code firstSeq}; returns documents and tokens available per split.
+     */
+    public Map<String, Object> run(int s, List<Path> files, Path dir, long firstSeq) throws IOException {
         FileTrees.deleteTree(dir);
         String name = cfg.sources().get(s).name();
-        long[] seq = {(long) s << 40};
+        long[] seq = {firstSeq};
         long[] docsBy = new long[2];
         long[] tokBy = new long[2];
         int threads = runner.effectiveThreads();

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * Step 3 of {@link Prepare} when no tokenizer is given: trains kiln's BPE tokenizer on the documents of the
  * train split only, so validation text never shapes the vocabulary.
  */
-final class TokenizerStep {
+public final class TokenizerStep {
 
     private final PrepareConfig cfg;
     private final RunnerOptions runner;
@@ -30,10 +30,7 @@ final class TokenizerStep {
     }
 
     Map<String, Object> run(List<Path> docs, Split split, Path dir) throws IOException {
-        PrepareConfig.TokenizerTraining t = cfg.tokenizerTraining();
-        TrainerConfig tc = TrainerConfig.preset(t.preset(), t.vocabSize()).maxDocuments(t.maxDocuments())
-                .seed(cfg.seed()).threads(Math.max(1, runner.effectiveThreads())).build();
-        BpeTrainer trainer = BpeTrainer.create(tc);
+        BpeTrainer trainer = BpeTrainer.create(trainerConfig(cfg, runner.effectiveThreads()));
         long used = 0;
         try (DocumentSource src = WorkFiles.concat(docs, log)) {
             Document d;
@@ -45,12 +42,24 @@ final class TokenizerStep {
                 }
             }
         }
+        return finish(cfg, trainer, used, dir);
+    }
+
+    /** The trainer configuration {@code cfg} asks for, counting on {@code threads} threads (never changes the model). */
+    public static TrainerConfig trainerConfig(PrepareConfig cfg, int threads) {
+        PrepareConfig.TokenizerTraining t = cfg.tokenizerTraining();
+        return TrainerConfig.preset(t.preset(), t.vocabSize()).maxDocuments(t.maxDocuments())
+                .seed(cfg.seed()).threads(Math.max(1, threads)).build();
+    }
+
+    /** Trains, writes the model into {@code dir} and returns the step's statistics ({@code used} train documents offered). */
+    public static Map<String, Object> finish(PrepareConfig cfg, BpeTrainer trainer, long used, Path dir) throws IOException {
         TrainResult r = trainer.train();
         r.write(dir);
         Map<String, Object> m = new LinkedHashMap<>(r.stats());
         m.put("documents_offered", used);
-        m.put("preset", t.preset());
-        m.put("vocab_size", t.vocabSize());
+        m.put("preset", cfg.tokenizerTraining().preset());
+        m.put("vocab_size", cfg.tokenizerTraining().vocabSize());
         return m;
     }
 }

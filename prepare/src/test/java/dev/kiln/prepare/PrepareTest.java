@@ -129,7 +129,7 @@ class PrepareTest {
             assertThrows(IOException.class, () -> prepare(broken, w));
         }
         List<Document> all = new ArrayList<>();
-        try (Stream<Path> s = Files.list(w.resolve(Prepare.WORK).resolve("dedup"))) {
+        try (Stream<Path> s = Files.walk(w.resolve(Prepare.WORK).resolve("dedup"))) {
             for (Path p : s.filter(p -> p.toString().endsWith(".jsonl.zst")).sorted().toList()) {
                 all.addAll(Prepare.readAll(p));
             }

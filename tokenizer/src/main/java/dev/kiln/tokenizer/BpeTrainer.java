@@ -84,6 +84,63 @@ public final class BpeTrainer {
         countNanos += System.nanoTime() - t0;
     }
 
+    /**
+     * Counts the words of {@code texts} on the calling thread as this trainer would (word → {count}): the
+     * map-side half of a distributed training, whose per-partition maps are summed and given to
+     * {@link #addCounts}. Sums do not depend on how the texts were partitioned.
+     */
+    public static Map<String, long[]> countWords(TrainerConfig config, Iterable<String> texts) {
+        WordCounter counter = new WordCounter(new Pretokenizer(config), 1);
+        Map<String, long[]> counts = new HashMap<>();
+        for (String t : texts) {
+            counter.countOneInto(t, counts);
+        }
+        return counts;
+    }
+
+    /**
+     * Adds word counts computed elsewhere ({@link #countWords}) as if {@code documents} documents of
+     * {@code chars} characters had been added one by one. With {@link TrainerConfig#maxDocuments()} set,
+     * the counts must be those of the documents {@link #reservoirPicks} names, and {@code documents} and
+     * {@code chars} those of every document offered; then the model equals the one sequential
+     * {@link #add} calls give.
+     */
+    public void addCounts(Map<String, long[]> words, long documents, long chars) {
+        checkOpen();
+        documentsSeen += documents;
+        charsSeen += chars;
+        absorb(new HashMap<>(words));
+    }
+
+    /**
+     * Positions (0-based, ascending) of the documents the seeded reservoir keeps when {@code n} documents
+     * are offered in order with {@code cap} = {@link TrainerConfig#maxDocuments()} (0: all): the same draws
+     * as {@link #add}, which depend only on the count, not on the texts.
+     */
+    public static long[] reservoirPicks(long seed, long n, long cap) {
+        if (cap == 0 || n <= cap) {
+            long[] all = new long[(int) Math.min(n, Integer.MAX_VALUE - 8)];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = i;
+            }
+            return all;
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        long[] slot = new long[(int) cap];
+        for (long seen = 1; seen <= n; seen++) {
+            if (seen <= cap) {
+                slot[(int) (seen - 1)] = seen - 1;
+            } else {
+                long j = random.nextLong(seen);
+                if (j < cap) {
+                    slot[(int) j] = seen - 1;
+                }
+            }
+        }
+        Arrays.sort(slot);
+        return slot;
+    }
+
     private void absorb(Map<String, long[]> fresh) {
         if (counts.isEmpty()) {
             counts = fresh;

@@ -1,0 +1,100 @@
+package dev.kiln.prepare;
+
+import dev.kiln.core.pipeline.Progress;
+import dev.kiln.core.pipeline.RunnerOptions;
+import dev.kiln.core.steps.StepExecutor;
+import dev.kiln.tokenizer.Encoder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Where {@link Prepare}'s heavy steps run: in this JVM ({@link LocalEngine}) or on a cluster (kiln's Spark
+ * job). {@link Prepare} orders the steps, writes the shards and {@code data_meta.json}; an engine only does
+ * the work of steps 1 to 4 and must write the same files with the same bytes as {@link LocalEngine}, so
+ * the run's outputs do not depend on where it ran. Each method records its own resume markers through
+ * {@link Context#steps()}.
+ */
+public interface PrepareEngine {
+
+    /**
+     * What every step needs from the run.
+     *
+     * @param cfg        the configuration
+     * @param out        the output folder
+     * @param steps      the run's step executor (markers, work folder)
+     * @param strict     fail on the first bad input record
+     * @param allowEmpty go on when an input gives only bad records
+     * @param runner     threads of this JVM
+     * @param log        one-line messages
+     * @param progress   a progress listener per step name
+     */
+    record Context(PrepareConfig cfg, Path out, StepExecutor steps, boolean strict, boolean allowEmpty, RunnerOptions runner,
+                   Consumer<String> log, Function<String, Progress.Listener> progress) {
+    }
+
+    /**
+     * One clean unit of step 1.
+     *
+     * @param source index of the source in the configuration
+     * @param unit   index of the unit within its source
+     * @param files  the unit's input files
+     * @param target its cleaned output ({@code work/clean/SOURCE/NNNNN.jsonl.zst})
+     */
+    record CleanTask(int source, int unit, List<Path> files, Path target) {
+    }
+
+    /**
+     * The result of step 2.
+     *
+     * @param stats       the dedup statistics for {@code data_meta.json}
+     * @param keptPerUnit documents kept, per source and unit
+     */
+    record DedupOutcome(Map<String, Object> stats, List<List<Long>> keptPerUnit) {
+    }
+
+    /**
+     * What step 4 needs besides the documents.
+     *
+     * @param encoder the loaded tokenizer
+     * @param model   the tokenizer model file (for engines that ship it elsewhere)
+     * @param split   the train/validation split
+     * @param bits    shuffle bucket bits
+     * @param bos     the BOS id
+     * @param eos     the EOS id
+     */
+    record SpillSpec(Encoder encoder, Path model, Split split, int bits, int bos, int eos) {
+    }
+
+    /**
+     * The result of step 4.
+     *
+     * @param statsBySource per source: documents and tokens available per split
+     * @param dirs          every spill folder written, to be read together ({@link ShuffleSpill#openAll})
+     */
+    record SpillOutcome(Map<String, Object> statsBySource, List<Path> dirs) {
+    }
+
+    /** Step 1: cleans and filters every unit; returns their statistics in the order of {@code tasks}. */
+    List<CleanUnit> clean(Context ctx, List<CleanTask> tasks) throws IOException;
+
+    /**
+     * Step 2: exact and near-duplicate removal across all of {@code cleaned} (per source, per unit, in
+     * order), writing each unit's kept documents to the same place in {@code targets} and the cluster report
+     * to {@code OUT/dedup_clusters.jsonl.zst}.
+     */
+    DedupOutcome dedup(Context ctx, List<List<Path>> cleaned, List<List<Path>> targets) throws IOException;
+
+    /** Step 3: trains the tokenizer into {@code model} on the train split of {@code docs}; returns its statistics. */
+    Map<String, Object> tokenizer(Context ctx, List<Path> docs, Split split, Path model) throws IOException;
+
+    /**
+     * Step 4: splits, tokenizes and spills every source's documents ({@code docs.get(s)}, units in order,
+     * with {@code docsPerUnit.get(s)} documents each) into the seeded shuffle buckets under
+     * {@code work/spill}.
+     */
+    SpillOutcome spill(Context ctx, List<List<Path>> docs, List<List<Long>> docsPerUnit, SpillSpec spec) throws IOException;
+}
