@@ -10,7 +10,7 @@ import dev.kiln.core.config.ConfigException;
  * @param valFraction share of documents assigned to validation, in (0, 1)
  * @param seed hash seed
  */
-public record Split(double valFraction, long seed) {
+public record Split(double valFraction, long seed) implements java.io.Serializable {
 
     public enum Part { TRAIN, VAL;
 

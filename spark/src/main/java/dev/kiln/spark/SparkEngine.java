@@ -1,0 +1,238 @@
+package dev.kiln.spark;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.kiln.core.Document;
+import dev.kiln.core.io.BadRecords;
+import dev.kiln.core.io.ReadOptions;
+import dev.kiln.core.pipeline.DocumentSource;
+import dev.kiln.core.pipeline.FileSource;
+import dev.kiln.core.pipeline.RunnerOptions;
+import dev.kiln.prepare.CleanStep;
+import dev.kiln.prepare.CleanUnit;
+import dev.kiln.prepare.Prepare;
+import dev.kiln.prepare.PrepareConfig;
+import dev.kiln.prepare.PrepareEngine;
+import dev.kiln.prepare.SpillStep;
+import dev.kiln.prepare.Split;
+import dev.kiln.prepare.TokenizerStep;
+import dev.kiln.tokenizer.BpeTrainer;
+import dev.kiln.tokenizer.Encoder;
+import dev.kiln.tokenizer.TrainerConfig;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import scala.Tuple2;
+
+/**
+ * {@link PrepareEngine} on Apache Spark: steps 1 to 4 of {@code kiln prepare} as Spark jobs, one task per
+ * unit (an input file, as the local run's units), each running kiln's own step code on an executor, so no
+ * filter, dedup rule, trainer or encoder exists twice. Tasks write under task-attempt folders and the
+ * driver commits the attempt Spark reports ({@link TaskAttempts}); the committed files are byte for byte
+ * those {@link dev.kiln.prepare.LocalEngine} writes, so shards, tokenizer and {@code data_meta.json}
+ * match the single-JVM run. Paths must be visible to the driver and every executor under the same name
+ * (local mode, or a shared file system mounted on every node).
+ */
+public final class SparkEngine implements PrepareEngine {
+
+    private static final TypeReference<List<CleanUnit>> UNITS = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final JavaSparkContext sc;
+
+    /** An engine running its jobs on {@code sc}. */
+    public SparkEngine(JavaSparkContext sc) {
+        this.sc = sc;
+    }
+
+    // ------------------------------------------------------------------ step 1
+
+    /** A clean task's serialisable description. */
+    private record CleanJob(String cfg, String out, String work, boolean strict, boolean allowEmpty, int source,
+                            List<String> files, String target) implements Serializable {
+    }
+
+    /** A task's result: the unit's statistics and the attempt folder holding its files. */
+    private record Attempted<T>(T value, String attempt) implements Serializable {
+    }
+
+    @Override
+    public List<CleanUnit> clean(Context ctx, List<CleanTask> tasks) throws IOException {
+        String cfg = OnExecutor.json(ctx.cfg());
+        List<CleanJob> jobs = tasks.stream().map(t -> new CleanJob(cfg, ctx.out().toString(), ctx.steps().work().toString(),
+                ctx.strict(), ctx.allowEmpty(), t.source(), t.files().stream().map(Path::toString).toList(), t.target().toString())).toList();
+        return ctx.steps().run("spark-clean", UNITS, () -> {
+            ctx.log().accept(String.format(Locale.ROOT, "spark: clean %d units on %d task slots", jobs.size(), sc.defaultParallelism()));
+            List<Attempted<CleanUnit>> r = SparkErrors.call(() -> sc.parallelize(jobs, Math.max(1, jobs.size()))
+                    .map(SparkEngine::cleanUnit).collect());
+            commit(r, ctx, "clean");
+            return r.stream().map(Attempted::value).toList();
+        });
+    }
+
+    private static Attempted<CleanUnit> cleanUnit(CleanJob j) throws IOException {
+        PrepareConfig cfg = OnExecutor.config(j.cfg());
+        Path out = Path.of(j.out());
+        Path attempt = TaskAttempts.open(Path.of(j.work()), "clean");
+        CleanStep step = new CleanStep(cfg, attempt, j.strict(), j.allowEmpty(), RunnerOptions.DEFAULT.withThreads(1),
+                System.err::println, name -> p -> { });
+        CleanUnit u = step.run(cfg.sources().get(j.source()), j.files().stream().map(Path::of).toList(),
+                TaskAttempts.inside(attempt, out, Path.of(j.target())));
+        return new Attempted<>(u, attempt.toString());
+    }
+
+    // ------------------------------------------------------------------ step 2
+
+    @Override
+    public DedupOutcome dedup(Context ctx, List<List<Path>> cleaned, List<List<Path>> targets) throws IOException {
+        return ctx.steps().run("spark-dedup", DedupOutcome.class, () -> new SparkDedup(sc, ctx).run(cleaned, targets));
+    }
+
+    // ------------------------------------------------------------------ step 3
+
+    /** One unit's part of tokenizer training: its train documents, their characters, their word counts. */
+    private record Counted(long documents, long chars, Map<String, long[]> words) implements Serializable {
+    }
+
+    @Override
+    public Map<String, Object> tokenizer(Context ctx, List<Path> docs, Split split, Path model) throws IOException {
+        return ctx.steps().run("spark-tokenizer", MAP, () -> {
+            String cfgJson = OnExecutor.json(ctx.cfg());
+            long cap = ctx.cfg().tokenizerTraining().maxDocuments();
+            List<String> files = docs.stream().map(Path::toString).toList();
+            int n = Math.max(1, files.size());
+            List<Tuple2<Integer, String>> units = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                units.add(new Tuple2<>(i, files.get(i)));
+            }
+            // pass 1: train documents and characters per unit, with word counts unless sampling
+            List<Counted> per = SparkErrors.call(() -> sc.parallelize(units, n)
+                    .map(u -> countUnit(cfgJson, split, u._2(), cap == 0 ? null : new long[0], 0)).collect());
+            long documents = per.stream().mapToLong(Counted::documents).sum();
+            long chars = per.stream().mapToLong(Counted::chars).sum();
+            TrainerConfig tc = TokenizerStep.trainerConfig(ctx.cfg(), ctx.runner().effectiveThreads());
+            List<Counted> counted = per;
+            if (cap > 0) {
+                // the seeded reservoir's picks depend only on positions: drawn here, counted where the documents are
+                long[] picks = BpeTrainer.reservoirPicks(tc.seed(), documents, cap);
+                Broadcast<long[]> b = sc.broadcast(picks);
+                long[] first = new long[per.size()];
+                for (int i = 1; i < first.length; i++) {
+                    first[i] = first[i - 1] + per.get(i - 1).documents();
+                }
+                counted = SparkErrors.call(() -> sc.parallelize(units, n)
+                        .map(u -> countUnit(cfgJson, split, u._2(), b.value(), first[u._1()])).collect());
+            }
+            List<Counted> parts = counted;
+            Map<String, long[]> words = SparkErrors.call(() -> sc.parallelize(parts.stream().map(Counted::words).toList(), n)
+                    .flatMapToPair(m -> m.entrySet().stream().map(e -> new Tuple2<>(e.getKey(), e.getValue()[0])).iterator())
+                    .reduceByKey(Long::sum).collectAsMap()).entrySet().stream()
+                    .collect(HashMap::new, (m, e) -> m.put(e.getKey(), new long[] {e.getValue()}), HashMap::putAll);
+            ctx.log().accept(String.format(Locale.ROOT, "spark: tokenizer on %,d train documents, %,d distinct words", documents, words.size()));
+            BpeTrainer trainer = BpeTrainer.create(tc);
+            trainer.addCounts(words, documents, chars);
+            return TokenizerStep.finish(ctx.cfg(), trainer, documents, model);
+        });
+    }
+
+    /**
+     * Counts one unit's train documents; with {@code picks} non-null, only words of documents whose train
+     * position (from {@code first}) is in {@code picks} (an empty array: counts no words).
+     */
+    private static Counted countUnit(String cfgJson, Split split, String file, long[] picks, long first) throws IOException {
+        PrepareConfig cfg = OnExecutor.config(cfgJson);
+        TrainerConfig tc = TokenizerStep.trainerConfig(cfg, 1);
+        List<String> texts = new ArrayList<>();
+        long documents = 0;
+        long chars = 0;
+        try (DocumentSource src = read(file)) {
+            Document d;
+            while ((d = src.next()) != null) {
+                if (split.of(Prepare.identity(d)) != Split.Part.TRAIN) {
+                    continue;
+                }
+                if (picks == null || Arrays.binarySearch(picks, first + documents) >= 0) {
+                    texts.add(d.text());
+                }
+                documents++;
+                chars += d.text().length();
+            }
+        }
+        return new Counted(documents, chars, BpeTrainer.countWords(tc, texts));
+    }
+
+    // ------------------------------------------------------------------ step 4
+
+    /** A spill task: one unit of one source, numbered from {@code firstSeq}. */
+    private record SpillJob(String cfg, String out, String work, int source, String file, String dir, long firstSeq,
+                            int bits, int bos, int eos, String backend) implements Serializable {
+    }
+
+    @Override
+    public SpillOutcome spill(Context ctx, List<List<Path>> docs, List<List<Long>> docsPerUnit, SpillSpec spec) throws IOException {
+        String cfg = OnExecutor.json(ctx.cfg());
+        List<SpillJob> jobs = new ArrayList<>();
+        List<Path> dirs = new ArrayList<>();
+        for (int s = 0; s < docs.size(); s++) {
+            String name = ctx.cfg().sources().get(s).name();
+            long at = 0;
+            for (int u = 0; u < docs.get(s).size(); u++) {
+                Path dir = ctx.steps().work().resolve("spill").resolve(name).resolve(String.format(Locale.ROOT, "%05d", u));
+                dirs.add(dir);
+                jobs.add(new SpillJob(cfg, ctx.out().toString(), ctx.steps().work().toString(), s, docs.get(s).get(u).toString(),
+                        dir.toString(), SpillStep.firstSeq(s, at), spec.bits(), spec.bos(), spec.eos(), ctx.cfg().encoder()));
+                at += docsPerUnit.get(s).get(u);
+            }
+        }
+        Map<String, Object> stats = ctx.steps().run("spark-spill", MAP, () -> {
+            Broadcast<byte[]> model = sc.broadcast(Files.readAllBytes(spec.model()));
+            Split split = spec.split();
+            List<Attempted<Map<String, Object>>> r = SparkErrors.call(() -> sc.parallelize(jobs, Math.max(1, jobs.size()))
+                    .map(j -> spillUnit(j, model.value(), split)).collect());
+            commit(r, ctx, "spill");
+            Map<String, Object> bySource = new LinkedHashMap<>();
+            for (int i = 0; i < jobs.size(); i++) {
+                String name = ctx.cfg().sources().get(jobs.get(i).source()).name();
+                @SuppressWarnings("unchecked")
+                Map<String, Object> sum = (Map<String, Object>) bySource.computeIfAbsent(name, k -> new LinkedHashMap<>());
+                r.get(i).value().forEach((k, v) -> sum.merge(k, v, (a, b) -> ((Number) a).longValue() + ((Number) b).longValue()));
+            }
+            return bySource;
+        });
+        return new SpillOutcome(stats, dirs);
+    }
+
+    private static Attempted<Map<String, Object>> spillUnit(SpillJob j, byte[] model, Split split) throws IOException {
+        PrepareConfig cfg = OnExecutor.config(j.cfg());
+        Encoder enc = OnExecutor.encoder(model, j.backend().equals("jni") ? Encoder.Backend.JNI : Encoder.Backend.JAVA);
+        Path attempt = TaskAttempts.open(Path.of(j.work()), "spill");
+        SpillSpec spec = new SpillSpec(enc, null, split, j.bits(), j.bos(), j.eos());
+        SpillStep step = new SpillStep(cfg, RunnerOptions.DEFAULT.withThreads(1), System.err::println, spec);
+        Map<String, Object> m = step.run(j.source(), List.of(Path.of(j.file())),
+                TaskAttempts.inside(attempt, Path.of(j.out()), Path.of(j.dir())), j.firstSeq());
+        return new Attempted<>(new LinkedHashMap<>(m), attempt.toString());
+    }
+
+    // ------------------------------------------------------------------ shared
+
+    /** Kiln's own intermediate files, read strictly (a bad record there is a bug). */
+    static DocumentSource read(String file) throws IOException {
+        return FileSource.of(List.of(Path.of(file)), ReadOptions.DEFAULT, new BadRecords(true, System.err::println));
+    }
+
+    private static <T> void commit(List<Attempted<T>> results, Context ctx, String stage) throws IOException {
+        TaskAttempts.commit(results.stream().map(a -> Path.of(a.attempt())).toList(), ctx.out(), ctx.steps().work(), stage);
+    }
+}

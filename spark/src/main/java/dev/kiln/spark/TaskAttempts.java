@@ -1,0 +1,59 @@
+package dev.kiln.spark;
+
+import dev.kiln.core.util.FileTrees;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.apache.spark.TaskContext;
+
+/**
+ * Task-attempt output folders and their commit. A task writes only under its own attempt folder
+ * ({@code work/attempts/STAGE/PARTITION-ATTEMPT/}, laid out like the output folder), never to a final name;
+ * the driver commits, after the Spark job succeeded, exactly the attempt whose result it received, by
+ * moving its files to the same relative paths under the output folder. A failed, retried or speculative
+ * attempt therefore never duplicates, loses or half-writes a document, and the committed bytes are those
+ * of one complete attempt.
+ */
+final class TaskAttempts {
+
+    static final String DIR = "attempts";
+
+    private TaskAttempts() {
+    }
+
+    /** This task attempt's own folder for {@code stage}, emptied first (a folder left by a killed attempt of the same id). */
+    static Path open(Path work, String stage) throws IOException {
+        TaskContext t = TaskContext.get();
+        String name = t == null ? "driver" : String.format(Locale.ROOT, "%05d-%d-%d", t.partitionId(), t.attemptNumber(), t.taskAttemptId());
+        Path dir = work.resolve(DIR).resolve(stage).resolve(name);
+        FileTrees.deleteTree(dir);
+        Files.createDirectories(dir);
+        return dir;
+    }
+
+    /** Moves every file under each of {@code attempts} to the same relative path under {@code out}, then deletes the attempts of {@code stage}. */
+    static void commit(List<Path> attempts, Path out, Path work, String stage) throws IOException {
+        for (Path a : attempts) {
+            try (Stream<Path> files = Files.walk(a)) {
+                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                    Path target = out.resolve(a.relativize(f).toString());
+                    Files.createDirectories(target.getParent());
+                    Files.move(f, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                }
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+        FileTrees.deleteTree(work.resolve(DIR).resolve(stage));
+    }
+
+    /** The path of {@code file} (under {@code out}) inside attempt folder {@code attempt}. */
+    static Path inside(Path attempt, Path out, Path file) {
+        return attempt.resolve(out.relativize(file).toString());
+    }
+}
