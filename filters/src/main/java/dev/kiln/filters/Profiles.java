@@ -82,7 +82,7 @@ public final class Profiles {
 
     static List<StageSpec> kiln(SourceKind source) {
         List<StageSpec> quality = List.of(
-                StageSpec.of("alpha_ratio", "min_alpha_ratio", source == SourceKind.C4 ? 0.70 : 0.65),
+                StageSpec.of("alpha_ratio", "min_alpha_ratio", source == SourceKind.C4 ? 0.55 : 0.65),
                 StageSpec.of("char_run"),
                 StageSpec.of("weird_symbols"),
                 StageSpec.of("line_structure"),
@@ -95,7 +95,7 @@ public final class Profiles {
             case C4 -> {
                 out.add(StageSpec.of("C2_punct_spam"));
                 out.add(StageSpec.of("web_junk"));
-                out.add(StageSpec.of("paragraph_quality"));
+                out.add(StageSpec.of("prose_share"));
                 out.add(StageSpec.of("C6_entropy"));
                 out.add(StageSpec.of("length"));
                 out.addAll(quality);

@@ -22,7 +22,7 @@ public final class PolicyVocabularyFilter implements Filter {
     public static final String NAME = "policy_vocabulary";
 
     /** Default {@code max_policy_share}. */
-    public static final double DEFAULT_MAX_SHARE = 0.058;
+    public static final double DEFAULT_MAX_SHARE = 0.056;
 
     static final Set<String> VOCABULARY = VocabularyShare.words("""
             copyright copyrights copyrighted license licenses licensed licensee licensees licensor
@@ -38,7 +38,7 @@ public final class PolicyVocabularyFilter implements Filter {
             grants rights obligations applicable accordance reproduce reproduction recipient recipients
             convey conveying conveyed executable sublicensing termination terminate terminated
             unenforceable enforceable relicensing licensable statutory waive waiver compliance comply
-            infringe infringed""");
+            infringe infringed gpl lgpl agpl gfdl commercial accept decline imprint opt""");
 
     private final double maxShare;
 
