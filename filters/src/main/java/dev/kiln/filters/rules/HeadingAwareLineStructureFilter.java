@@ -9,12 +9,13 @@ import dev.kiln.filters.text.PyText;
 /**
  * The reference's G4 line-structure test with headings exempt: a heading (a short line standing alone
  * between blank lines, starting with a capital letter or digit and not ending in sentence punctuation,
- * which is how kiln's cleaners emit section and chapter titles, or directly above a line of more than 100
- * characters, which is how a web page's extracted text has them: "EXODUS CHAPTER 26" above a note) counts
+ * which is how kiln's cleaners emit section and chapter titles, or directly above a line at least twice its
+ * length, which is how a web page's extracted text has them: "EXODUS CHAPTER 26" above a note) counts
  * neither as a short line nor as an all-caps line. A line is all-caps when it has at least two words with
  * letters and all its letters are upper case (a lone {@code `BROTLI_PARAM_MODE`} list item is an identifier,
- * not shouting). Drops when short lines exceed {@code max_short_line_ratio} or all-caps lines exceed
- * {@code max_caps_ratio} of the lines with letters.
+ * not shouting); lines without letters (a closing brace of a code sample, a lone number) are not counted at all. Drops when short
+ * lines exceed {@code max_short_line_ratio} of the lines with letters or all-caps lines exceed
+ * {@code max_caps_ratio} of the lines with two words with letters.
  */
 public final class HeadingAwareLineStructureFilter implements Filter {
 

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * surrounding punctuation, quotes, backticks or markdown emphasis. Unlike the mean line length of
  * {@code paragraph_quality}, the share does not depend on how lines are wrapped: hard-wrapped man pages and
  * READMEs, verse-per-line scripture, commentary full of verse references and API docs with list items and
- * code samples all measure 0.3 or more (docs/benchmarks/filter-fidelity.md), while link lists measure under 0.16.
+ * code samples measure 0.3 or more (docs/benchmarks/filter-fidelity.md; an API page that is mostly example code
+ * can measure less), link lists under 0.16, stylesheets and encoded blobs 0.
  */
 public final class ProseShareFilter implements Filter {
 
