@@ -15,6 +15,7 @@ import dev.kiln.filters.rules.HeadingAwareLineStructureFilter;
 import dev.kiln.filters.rules.ListShareFilter;
 import dev.kiln.filters.rules.PlaceholderTextFilter;
 import dev.kiln.filters.rules.PolicyVocabularyFilter;
+import dev.kiln.filters.rules.ProseShareFilter;
 import dev.kiln.filters.rules.WeirdSymbolsFilter;
 import dev.kiln.filters.text.KeywordMatcher;
 
@@ -162,6 +163,16 @@ public final class KilnRuleFactories {
             super(PolicyVocabularyFilter.NAME, "licence/cookie/privacy/terms boilerplate: legal and consent words <= max_policy_share="
                     + num(MAX_POLICY_SHARE) + " of the words",
                     p -> new PolicyVocabularyFilter(p.getDouble("max_policy_share", MAX_POLICY_SHARE, 0, 1)));
+        }
+    }
+
+    public static final class ProseShare extends NamedStageFactory {
+        public static final double MIN_PROSE_SHARE = ProseShareFilter.DEFAULT_MIN_SHARE;
+
+        public ProseShare() {
+            super(ProseShareFilter.NAME, "running prose: lines of >= 6 words (words >= 0.6 of the tokens) hold at least min_prose_share="
+                    + num(MIN_PROSE_SHARE) + " of the characters",
+                    p -> new ProseShareFilter(p.getDouble("min_prose_share", MIN_PROSE_SHARE, 0, 1)));
         }
     }
 }

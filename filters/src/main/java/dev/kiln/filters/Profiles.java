@@ -19,8 +19,10 @@ import java.util.Map;
  * <tr><td>{@code reference}</td><td>the reference's decisions exactly: C4 = C1..C6, G0..G5; Wikipedia = W0, W3,
  * W1, W2, G0..G5; Gutenberg = GUT0, GUT1, GUT3, G0..G5</td></tr>
  * <tr><td>{@code kiln} (default)</td><td>the same intent with the reference's defects fixed: Unicode weird ratio,
- * whole-word keywords, char runs ignoring digits/spaces/ellipses, single long paragraphs pass, headings exempt,
- * Wikipedia and Gutenberg cleaned and chunked before length and quality limits</td></tr>
+ * whole-word keywords, char runs ignoring digits/spaces/ellipses, headings exempt, web pages judged by their share
+ * of prose lines rather than by line length, letters at least 0.55 of a web page (verse references and code
+ * samples pass), placeholder, code and policy boilerplate dropped (issue #15), Wikipedia and Gutenberg cleaned and
+ * chunked before length and quality limits</td></tr>
  * <tr><td>{@code gopher}</td><td>Gopher repetition then quality (datatrove defaults)</td></tr>
  * <tr><td>{@code c4}, {@code c4_tfds}</td><td>C4 rules, paper (3 words / 5 sentences) or TFDS code (5 / 3):
  * pages over 190,000 code points dropped, line rules, bad words, English by langdetect with p &gt;= 0.99</td></tr>
@@ -82,7 +84,7 @@ public final class Profiles {
 
     static List<StageSpec> kiln(SourceKind source) {
         List<StageSpec> quality = List.of(
-                StageSpec.of("alpha_ratio", "min_alpha_ratio", source == SourceKind.C4 ? 0.70 : 0.65),
+                StageSpec.of("alpha_ratio", "min_alpha_ratio", source == SourceKind.C4 ? 0.55 : 0.65),
                 StageSpec.of("char_run"),
                 StageSpec.of("weird_symbols"),
                 StageSpec.of("line_structure"),
@@ -95,7 +97,7 @@ public final class Profiles {
             case C4 -> {
                 out.add(StageSpec.of("C2_punct_spam"));
                 out.add(StageSpec.of("web_junk"));
-                out.add(StageSpec.of("paragraph_quality"));
+                out.add(StageSpec.of("prose_share"));
                 out.add(StageSpec.of("C6_entropy"));
                 out.add(StageSpec.of("length"));
                 out.addAll(quality);

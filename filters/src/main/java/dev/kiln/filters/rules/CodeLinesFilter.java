@@ -10,8 +10,10 @@ import dev.kiln.core.stage.Filter;
  * code-like lines hold more than {@code max_code_share} of the non-blank characters. A line is code-like
  * when it ends with one of {@code ; { } ( [ =} (or a comma after one word, as CSS selectors do), starts with
  * {@code } { // /* <? @} or a doc-comment's {@code " *"}, or with Python's
- * {@code def class import return elif}, is indented (two spaces or a tab) and holds one of {@code = ( ) [ ] { } ;},
- * or holds all of {@code { } ;} (minified code). Indentation alone (verse, quotations) and a final comma
+ * {@code def class import return elif}, a docstring's quotes, {@code from x import}, {@code self.}, {@code $},
+ * {@code >>>} or a doc-comment's {@code *}, {@code * @} or {@code *}{@code /}, holds {@code self.} or {@code (self}, is
+ * indented (two spaces or a tab) and holds one of {@code = ( ) [ ] { } ;}, ends with {@code :} or starts with
+ * {@code #} (Python blocks and comments), or holds all of {@code { } ;} (minified code). Indentation alone (verse, quotations) and a final comma
  * (hard-wrapped prose) do not make a line code. Counting characters, not lines, keeps documentation whose
  * prose paragraphs (one long line each on a web page) outweigh its code samples.
  */
@@ -66,7 +68,15 @@ public final class CodeLinesFilter implements Filter {
         if (s.startsWith("def ") || s.startsWith("class ") || s.startsWith("import ") || s.startsWith("return ") || s.startsWith("elif ")) {
             return true;
         }
-        if ((line.startsWith("  ") || line.startsWith("\t")) && s.chars().anyMatch(c -> "=()[]{};".indexOf(c) >= 0)) {
+        boolean indented = line.startsWith("  ") || line.startsWith("\t");
+        if (indented && (s.chars().anyMatch(c -> "=()[]{};".indexOf(c) >= 0) || last == ':' || s.startsWith("#"))) {
+            return true;
+        }
+        if (s.startsWith("\"\"\"") || s.startsWith("'''") || s.startsWith("from ") && s.contains(" import ")
+                || s.startsWith("self.") || s.contains(" self.") || s.contains("(self")) {
+            return true;
+        }
+        if (s.equals("*") || s.startsWith("*/") || s.startsWith("* @") || s.startsWith("$") || s.startsWith(">>> ")) {
             return true;
         }
         return s.indexOf('{') >= 0 && s.indexOf('}') >= 0 && s.indexOf(';') >= 0;

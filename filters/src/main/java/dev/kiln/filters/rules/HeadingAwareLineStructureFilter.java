@@ -9,9 +9,13 @@ import dev.kiln.filters.text.PyText;
 /**
  * The reference's G4 line-structure test with headings exempt: a heading (a short line standing alone
  * between blank lines, starting with a capital letter or digit and not ending in sentence punctuation,
- * which is how kiln's cleaners emit section and chapter titles) counts neither as a short line nor as an
- * all-caps line. Drops when short lines exceed {@code max_short_line_ratio} or all-caps lines exceed
- * {@code max_caps_ratio} of the remaining lines.
+ * which is how kiln's cleaners emit section and chapter titles, or directly above a line at least twice its
+ * length, which is how a web page's extracted text has them: "EXODUS CHAPTER 26" above a note) counts
+ * neither as a short line nor as an all-caps line. A line is all-caps when it has at least two words with
+ * letters and all its letters are upper case (a lone {@code `BROTLI_PARAM_MODE`} list item is an identifier,
+ * not shouting); lines without letters (a closing brace of a code sample, a lone number) are not counted at all. Drops when short
+ * lines exceed {@code max_short_line_ratio} of the lines with letters or all-caps lines exceed
+ * {@code max_caps_ratio} of the lines with two words with letters.
  */
 public final class HeadingAwareLineStructureFilter implements Filter {
 
@@ -56,27 +60,42 @@ public final class HeadingAwareLineStructureFilter implements Filter {
                 continue;
             }
             int len = PyText.len(t, a, b);
-            if (prevBlank && nextBlank(t, end) && isHeadingLike(t, a, b, len)) {
+            if ((prevBlank && nextBlank(t, end) || nextLineLen(t, end) >= 2 * len) && isHeadingLike(t, a, b, len)) {
                 prevBlank = false;
                 start = end + 1;
                 continue;
             }
+            int letteredWords = 0;
+            boolean inWord = false;
+            boolean wordHasLetter = false;
+            boolean allUpper = true;
+            boolean anyLetter = false;
+            for (int i = a; i <= b; ) {
+                int cp = i < b ? t.codePointAt(i) : ' ';
+                i += i < b ? Character.charCount(cp) : 1;
+                if (Character.isWhitespace(cp)) {
+                    letteredWords += inWord && wordHasLetter ? 1 : 0;
+                    inWord = false;
+                    wordHasLetter = false;
+                } else {
+                    inWord = true;
+                    if (Character.isLetter(cp)) {
+                        wordHasLetter = true;
+                        anyLetter = true;
+                        allUpper &= Character.isUpperCase(cp);
+                    }
+                }
+            }
             prevBlank = false;
+            if (!anyLetter) {
+                start = end + 1;
+                continue;
+            }
             lines++;
             if (len < shortLineChars) {
                 shortLines++;
             }
-            boolean anyLetter = false;
-            boolean allUpper = true;
-            for (int i = a; i < b; ) {
-                int cp = t.codePointAt(i);
-                i += Character.charCount(cp);
-                if (Character.isLetter(cp)) {
-                    anyLetter = true;
-                    allUpper &= Character.isUpperCase(cp);
-                }
-            }
-            if (anyLetter) {
+            if (letteredWords >= 2) {
                 lettered++;
                 caps += allUpper ? 1 : 0;
             }
@@ -91,6 +110,17 @@ public final class HeadingAwareLineStructureFilter implements Filter {
         }
         double capsRatio = lettered == 0 ? 0.0 : (double) caps / lettered;
         return capsRatio > maxCapsRatio ? Decision.drop(NAME, capsRatio) : Decision.keep();
+    }
+
+    /** Stripped length of the line after the one ending at {@code end} (0 at the end of the text). */
+    private static int nextLineLen(String t, int end) {
+        if (end >= t.length()) {
+            return 0;
+        }
+        int next = t.indexOf('\n', end + 1);
+        int e = next < 0 ? t.length() : next;
+        int a = PyText.stripStart(t, end + 1, e);
+        return PyText.len(t, a, PyText.stripEnd(t, a, e));
     }
 
     private static boolean nextBlank(String t, int end) {
