@@ -20,10 +20,6 @@ import java.util.Map;
  * source, every other field its metadata. Blank lines are skipped. Lines that are not valid UTF-8, not
  * JSON objects, or have no string text field are reported with {@code file:line} and skipped, and so are
  * lines longer than {@link ReadOptions#maxRecordBytes()}, streamed past without being held in memory.
- *
- * <p>Flat records (string, number, boolean and null values: every web and Wikipedia line) are parsed by
- * {@link FlatJson} straight from the line's bytes; anything else, and every line that has something wrong
- * with it, goes through Jackson, which alone decides how a bad record is reported.
  */
 public final class JsonlReader implements DocumentReader {
 
@@ -56,11 +52,8 @@ public final class JsonlReader implements DocumentReader {
     private final int maxLine;
     private long returned;
     private boolean eof;
-    /** The flat-record fast path; null to parse every line with Jackson (tests compare the two). */
-    private final FlatJson flat;
 
-    private JsonlReader(Path file, ReadOptions options, BadRecords bad, boolean fastPath) throws IOException {
-        this.flat = fastPath ? new FlatJson() : null;
+    private JsonlReader(Path file, ReadOptions options, BadRecords bad) throws IOException {
         this.file = file;
         this.name = file.getFileName().toString();
         this.options = options;
@@ -80,12 +73,7 @@ public final class JsonlReader implements DocumentReader {
 
     /** Opens {@code file}; compression is taken from the file name. */
     public static JsonlReader open(Path file, ReadOptions options, BadRecords bad) throws IOException {
-        return new JsonlReader(file, options, bad, true);
-    }
-
-    /** Opens {@code file} with or without the flat-record fast path (for tests: both must read the same). */
-    static JsonlReader open(Path file, ReadOptions options, BadRecords bad, boolean fastPath) throws IOException {
-        return new JsonlReader(file, options, bad, fastPath);
+        return new JsonlReader(file, options, bad);
     }
 
     @Override
@@ -122,48 +110,6 @@ public final class JsonlReader implements DocumentReader {
     }
 
     private Document parse(int len) throws IOException {
-        if (flat != null && flat.parse(line, len)) {
-            Document d = fromFlat();
-            if (d != null) {
-                return d;
-            }
-        }
-        return parseGeneral(len);
-    }
-
-    /**
-     * The document from a flat record, with the field rules of {@link #parseGeneral}; null when the record
-     * has no string text field, so that the general path reports it.
-     */
-    private Document fromFlat() {
-        String text = null;
-        String id = null;
-        String source = null;
-        Map<String, Object> meta = null;
-        for (int i = 0, n = flat.count(); i < n; i++) {
-            String field = flat.name(i);
-            byte kind = flat.kind(i);
-            if (field.equals(options.textField())) {
-                if (kind != FlatJson.STRING) {
-                    return null;
-                }
-                text = (String) flat.value(i);
-            } else if (field.equals(options.idField()) && kind != FlatJson.NULL) {
-                id = flat.text(i);
-            } else if (field.equals("source") && kind == FlatJson.STRING) {
-                source = (String) flat.value(i);
-            } else {
-                if (meta == null) {
-                    meta = new LinkedHashMap<>();
-                }
-                meta.put(field, flat.value(i));
-            }
-        }
-        return text == null ? null : document(text, id, source, meta);
-    }
-
-    /** Parses a line with Jackson: any JSON, and the one place that words and reports bad records. */
-    private Document parseGeneral(int len) throws IOException {
         String text = null;
         String id = null;
         String source = null;
@@ -206,10 +152,6 @@ public final class JsonlReader implements DocumentReader {
             bad.report(position(), "missing_text", "no field '" + options.textField() + "'");
             return null;
         }
-        return document(text, id, source, meta);
-    }
-
-    private Document document(String text, String id, String source, Map<String, Object> meta) {
         String src = options.source() != null ? options.source() : source != null ? source : "";
         if (source != null && options.source() != null && !source.equals(options.source())) {
             if (meta == null) {
