@@ -7,9 +7,7 @@ import dev.kiln.core.util.IntList;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -51,11 +49,9 @@ public final class PipelineRunner {
 
         /** The document with {@code reason}, {@code value} and {@code stage} added to its metadata (rejects files). */
         public Document asDocument() {
-            Map<String, Object> meta = new LinkedHashMap<>(doc.metadata());
-            meta.put("reason", reason);
-            meta.put("value", Double.isNaN(value) ? null : value);
-            meta.put("stage", stage);
-            return new Document(doc.id(), doc.text(), doc.source(), meta); // one copy, not three withMeta
+            Document d = doc.withMeta("reason", reason);
+            d = d.withMeta("value", Double.isNaN(value) ? null : value);
+            return d.withMeta("stage", stage);
         }
     }
 
