@@ -18,14 +18,13 @@ final class SparkErrors {
     static <T> T call(Callable<T> action) throws IOException {
         try {
             return action.call();
-        } catch (IOException | RuntimeException e) {
-            throw unwrap(e);
         } catch (Exception e) {
-            throw new IOException(e.getMessage(), e);
+            throw unwrap(e);
         }
     }
 
-    private static <E extends Exception> E unwrap(E e) throws IOException {
+    /** Always throws: the task's own exception, or one line of Spark's. */
+    private static RuntimeException unwrap(Exception e) throws IOException {
         Throwable t = e;
         while (t instanceof SparkException && t.getCause() != null) {
             t = t.getCause();

@@ -1,0 +1,137 @@
+package dev.kiln.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kiln.core.config.Configs;
+import dev.kiln.core.pipeline.Progress;
+import dev.kiln.core.testing.SampleCorpus;
+import dev.kiln.core.util.Hashes;
+import dev.kiln.prepare.Prepare;
+import dev.kiln.prepare.PrepareConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code kiln spark prepare} in local mode on the bundled sample against the single-JVM {@code kiln prepare}:
+ * byte-identical shards, index, golf shards, manifest, tokenizer and cluster report, and data_meta.json
+ * equal but for timings, thread counts and the verification work counters.
+ */
+class SparkPrepareTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path local;
+
+    /** The sample split in several files per source, so the Spark tasks really run in parallel. */
+    static PrepareConfig config() {
+        Path s = SampleCorpus.dir();
+        List<PrepareConfig.Source> sources = List.of(
+                new PrepareConfig.Source("c4", "c4", List.of(s.resolve("web.jsonl.gz").toString()), 0.4, "kiln", null, null),
+                new PrepareConfig.Source("wikipedia", "wikipedia", List.of(s.resolve("wiki.jsonl.gz").toString()), 0.3, "kiln", null, null),
+                new PrepareConfig.Source("gutenberg", "gutenberg", List.of(s.resolve("gutenberg").toString()), 0.2, "kiln", null, null),
+                new PrepareConfig.Source("wikidata", "wikidata", List.of(s.resolve("wikidata").resolve("triples.tsv.gz").toString()), 0.1,
+                        null, null, null));
+        return new PrepareConfig(sources, 150_000, 15_000, 0.1, 7L, "both", null, 40_000L, null,
+                new PrepareConfig.TokenizerTraining(1024, "reference", 0L), null, 2, null, Boolean.TRUE, null);
+    }
+
+    @BeforeAll
+    static void localRun() throws IOException {
+        local = dir.resolve("local");
+        new Prepare(config(), local, false, false, s -> { }, step -> Progress.Listener.NONE).run(false);
+    }
+
+    static Path spark(String master, PrepareConfig cfg) throws IOException {
+        Path out = dir.resolve("spark-" + master.replaceAll("\\W", ""));
+        try (JavaSparkContext sc = new JavaSparkContext(PrepareJob.sparkConf(master))) {
+            PrepareJob.run(sc, cfg, out, false, false, false);
+        }
+        return out;
+    }
+
+    @Test
+    void localOneTwoAndFourGiveTheSingleJvmBytes() throws IOException {
+        for (String master : List.of("local[1]", "local[2]", "local[4]")) {
+            Path out = spark(master, config());
+            assertEquals(files(local), files(out), master + ": the same files with the same bytes as kiln prepare");
+            for (String meta : List.of("data_meta.json", "tokenizer/tokenizer_meta.json")) {
+                List<String> diff = new java.util.ArrayList<>();
+                diff(comparable(local, meta), comparable(out, meta), meta, diff);
+                assertEquals(List.of(), diff, master + ": " + meta + " differs");
+            }
+        }
+    }
+
+    /** Every output file (work folder excluded) with its sha256, except data_meta.json. */
+    static Map<String, String> files(Path root) throws IOException {
+        Map<String, String> m = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                String rel = root.relativize(p).toString();
+                if (!rel.equals("data_meta.json") && !rel.equals("tokenizer/tokenizer_meta.json")) {
+                    m.put(rel, Hashes.sha256(Files.readAllBytes(p)));
+                }
+            }
+        }
+        assertTrue(m.containsKey("train.bin") && m.containsKey("tokenizer/spm.model") && m.containsKey("manifest.json"), m.keySet().toString());
+        return m;
+    }
+
+    /** data_meta.json without what depends on the machine or the engine's work (timings, threads, verification counts, paths). */
+    static JsonNode comparable(Path root, String file) throws IOException {
+        JsonNode meta = Configs.JSON.readTree(Files.readString(root.resolve(file)).replace(root.toString(), "OUT"));
+        strip(meta, root.toString());
+        return meta;
+    }
+
+    private static void diff(JsonNode a, JsonNode b, String at, List<String> out) {
+        if (a.isObject() && b.isObject()) {
+            java.util.Set<String> keys = new java.util.TreeSet<>();
+            a.fieldNames().forEachRemaining(keys::add);
+            b.fieldNames().forEachRemaining(keys::add);
+            for (String k : keys) {
+                if (!a.has(k) || !b.has(k)) {
+                    out.add(at + "." + k + ": only in " + (a.has(k) ? "local" : "spark"));
+                } else {
+                    diff(a.get(k), b.get(k), at + "." + k, out);
+                }
+            }
+        } else if (a.isArray() && b.isArray() && a.size() == b.size()) {
+            for (int i = 0; i < a.size(); i++) {
+                diff(a.get(i), b.get(i), at + "[" + i + "]", out);
+            }
+        } else if (!a.equals(b)) {
+            out.add(at + ": " + a + " vs " + b);
+        }
+    }
+
+    private static void strip(JsonNode n, String root) {
+        if (n instanceof ObjectNode o) {
+            for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
+                String k = it.next();
+                if (k.endsWith("_at") || k.equals("created") || k.endsWith("seconds") || k.endsWith("_per_second") || k.equals("steps") || k.equals("threads")
+                        || dev.kiln.dedup.DedupStats.WORK_KEYS.contains(k) || k.equals("outputs") || k.equals("path")) {
+                    it.remove();
+                } else {
+                    strip(o.get(k), root);
+                }
+            }
+        } else if (n != null && n.isArray()) {
+            n.forEach(c -> strip(c, root));
+        }
+    }
+}
