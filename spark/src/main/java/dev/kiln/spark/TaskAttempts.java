@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 
 /**
@@ -23,6 +24,12 @@ final class TaskAttempts {
 
     static final String DIR = "attempts";
 
+    /**
+     * Fault injection for kiln's own tests and for trying a cluster's retry settings: the comma-separated
+     * stages (clean, dedup, spill) whose first attempt of partition 0 writes a partial file and then fails.
+     */
+    static final String FAIL_FIRST_ATTEMPT = "spark.kiln.failFirstAttempt";
+
     private TaskAttempts() {
     }
 
@@ -33,6 +40,11 @@ final class TaskAttempts {
         Path dir = work.resolve(DIR).resolve(stage).resolve(name);
         FileTrees.deleteTree(dir);
         Files.createDirectories(dir);
+        if (t != null && t.partitionId() == 0 && t.attemptNumber() == 0 && SparkEnv.get() != null
+                && List.of(SparkEnv.get().conf().get(FAIL_FIRST_ATTEMPT, "").split(",")).contains(stage)) {
+            Files.writeString(dir.resolve("partial.jsonl"), "{\"id\": \"half-written\"");
+            throw new IOException("injected failure of the first attempt of " + stage + " partition 0 (" + FAIL_FIRST_ATTEMPT + ")");
+        }
         return dir;
     }
 

@@ -35,6 +35,7 @@ class SparkPrepareTest {
     static Path dir;
 
     static Path local;
+    static Path copies;
 
     /** The sample split in several files per source, so the Spark tasks really run in parallel. */
     static PrepareConfig config() {
@@ -43,6 +44,7 @@ class SparkPrepareTest {
                 new PrepareConfig.Source("c4", "c4", List.of(s.resolve("web.jsonl.gz").toString()), 0.4, "kiln", null, null),
                 new PrepareConfig.Source("wikipedia", "wikipedia", List.of(s.resolve("wiki.jsonl.gz").toString()), 0.3, "kiln", null, null),
                 new PrepareConfig.Source("gutenberg", "gutenberg", List.of(s.resolve("gutenberg").toString()), 0.2, "kiln", null, null),
+                new PrepareConfig.Source("copies", "c4", List.of(copies.toString()), 0.05, "kiln", null, null),
                 new PrepareConfig.Source("wikidata", "wikidata", List.of(s.resolve("wikidata").resolve("triples.tsv.gz").toString()), 0.1,
                         null, null, null));
         return new PrepareConfig(sources, 150_000, 15_000, 0.1, 7L, "both", null, 40_000L, null,
@@ -51,13 +53,47 @@ class SparkPrepareTest {
 
     @BeforeAll
     static void localRun() throws IOException {
+        copies = plantDuplicates(dir.resolve("copies.jsonl"));
         local = dir.resolve("local");
         new Prepare(config(), local, false, false, s -> { }, step -> Progress.Listener.NONE).run(false);
     }
 
+    /** 60 web pages again: 20 exact copies, 40 with one word changed (near-duplicates), new ids. */
+    static Path plantDuplicates(Path file) throws IOException {
+        List<dev.kiln.core.Document> web = new java.util.ArrayList<>();
+        try (var r = dev.kiln.core.io.JsonlReader.open(SampleCorpus.dir().resolve("web.jsonl.gz"), dev.kiln.core.io.ReadOptions.DEFAULT,
+                new dev.kiln.core.io.BadRecords(true, x -> { }))) {
+            dev.kiln.core.Document d;
+            while ((d = r.next()) != null && web.size() < 400) {
+                if (d.text().length() > 1500) {
+                    web.add(d);
+                }
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            String text = web.get(i * 6).text();
+            if (i % 3 != 0) {
+                int sp = Math.max(0, text.lastIndexOf(' ', text.length() / 2));
+                text = text.substring(0, sp) + " indeed" + text.substring(sp);
+            }
+            sb.append(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("id", "copy-" + i, "text", text))).append('\n');
+        }
+        Files.writeString(file, sb);
+        return file;
+    }
+
     static Path spark(String master, PrepareConfig cfg) throws IOException {
-        Path out = dir.resolve("spark-" + master.replaceAll("\\W", ""));
-        try (JavaSparkContext sc = new JavaSparkContext(PrepareJob.sparkConf(master))) {
+        return spark(master, cfg, new org.apache.spark.SparkConf(), "spark-" + master.replaceAll("\\W", ""));
+    }
+
+    static Path spark(String master, PrepareConfig cfg, org.apache.spark.SparkConf extra, String name) throws IOException {
+        Path out = dir.resolve(name);
+        org.apache.spark.SparkConf conf = PrepareJob.sparkConf(master);
+        for (scala.Tuple2<String, String> kv : extra.getAll()) {
+            conf.set(kv._1(), kv._2());
+        }
+        try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             PrepareJob.run(sc, cfg, out, false, false, false);
         }
         return out;
@@ -76,8 +112,48 @@ class SparkPrepareTest {
         }
     }
 
+    @Test
+    void theSampleReallyHasClustersToFind() throws IOException {
+        JsonNode d = Configs.JSON.readTree(local.resolve("data_meta.json").toFile()).get("dedup");
+        assertTrue(d.get("exact_duplicates").asLong() >= 15, d.toString());
+        assertTrue(d.get("near_duplicates").asLong() >= 30, d.toString());
+    }
+
+    @Test
+    void aTaskThatFailsItsFirstAttemptLeavesNoTraceInTheOutput() throws IOException {
+        // local[2,2]: two slots, two attempts per task; partition 0 of every distributed step fails once after a partial write
+        Path out = spark("local[2,2]", config(), new org.apache.spark.SparkConf().set(TaskAttempts.FAIL_FIRST_ATTEMPT, "clean,dedup,spill"),
+                "spark-retried");
+        assertEquals(files(local), files(out));
+        List<String> diff = new java.util.ArrayList<>();
+        diff(comparable(local, "data_meta.json"), comparable(out, "data_meta.json"), "data_meta.json", diff);
+        assertEquals(List.of(), diff);
+    }
+
+    @Test
+    void withoutRetriesTheInjectedFailureFailsTheRunWithItsOwnMessage() {
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> spark("local[2]", config(),
+                new org.apache.spark.SparkConf().set(TaskAttempts.FAIL_FIRST_ATTEMPT, "clean"), "spark-failed"));
+        assertTrue(e.getMessage().startsWith("injected failure of the first attempt of clean"), e.getMessage());
+    }
+
+    @Test
+    void sampledTokenizerTrainingMatchesTheLocalReservoir() throws IOException {
+        PrepareConfig c = config();
+        PrepareConfig sampled = new PrepareConfig(c.sources(), c.trainTokens(), c.valTokens(), c.valFraction(), c.seed(), "bin", null, null,
+                null, new PrepareConfig.TokenizerTraining(1024, "reference", 700L), c.dedup(), 2, null, null, null);
+        Path a = dir.resolve("sampled-local");
+        new Prepare(sampled, a, false, false, s -> { }, step -> Progress.Listener.NONE).run(false);
+        Path b = spark("local[2]", sampled, new org.apache.spark.SparkConf(), "sampled-spark");
+        assertEquals(files(a, "tokenizer/spm.model"), files(b, "tokenizer/spm.model"));
+    }
+
     /** Every output file (work folder excluded) with its sha256, except data_meta.json. */
     static Map<String, String> files(Path root) throws IOException {
+        return files(root, "manifest.json");
+    }
+
+    static Map<String, String> files(Path root, String mustHave) throws IOException {
         Map<String, String> m = new TreeMap<>();
         try (Stream<Path> s = Files.walk(root)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
@@ -87,7 +163,7 @@ class SparkPrepareTest {
                 }
             }
         }
-        assertTrue(m.containsKey("train.bin") && m.containsKey("tokenizer/spm.model") && m.containsKey("manifest.json"), m.keySet().toString());
+        assertTrue(m.containsKey("train.bin") && m.containsKey("tokenizer/spm.model") && m.containsKey(mustHave), m.keySet().toString());
         return m;
     }
 
