@@ -137,9 +137,15 @@ final class SparkDedup {
         // candidate pairs, verified over the full signatures
         long t1 = System.nanoTime();
         int need = dc.agreementsNeeded();
-        JavaPairRDD<Integer, long[]> sigs = byOrd.mapValues(d -> d.keys().signature());
         JavaRDD<Long> candidates = bands.mapPartitions(BucketWalk::pairs).distinct(parts).persist(StorageLevel.MEMORY_AND_DISK_SER());
         st.candidatePairs = SparkErrors.call(candidates::count);
+        // only documents of a candidate or exact pair need their signature again: a semi-join, so the
+        // verification and report joins shuffle those signatures, not the whole corpus's
+        BitSet involvedSet = SparkErrors.call(() -> candidates.mapPartitions(SparkDedup::endsOfPairs)
+                .union(exactEdges.mapPartitions(SparkDedup::endsOfEdges)).treeReduce(SparkDedup::or));
+        Broadcast<BitSet> involved = sc.broadcast(involvedSet);
+        JavaPairRDD<Integer, Signed> needed = byOrd.filter(t -> involved.value().get(t._1())).persist(StorageLevel.MEMORY_AND_DISK_SER());
+        JavaPairRDD<Integer, long[]> sigs = needed.mapValues(d -> d.keys().signature());
         JavaPairRDD<Integer, Integer> verified = candidates.mapToPair(p -> new Tuple2<>((int) (p >>> 32), (int) (long) p))
                 .join(sigs).mapToPair(t -> new Tuple2<>(t._2()._1(), new Tuple2<>(t._1(), t._2()._2())))
                 .join(sigs).filter(t -> Signature.agreements(t._2()._1()._2(), t._2()._2()) >= need)
@@ -169,7 +175,7 @@ final class SparkDedup {
 
         // the keeper of each component by the local keep rule, and each member's similarity to it
         boolean longest = dc.keep() == KeepRule.LONGEST;
-        JavaPairRDD<Integer, Tuple2<Integer, Signed>> members = labels.join(byOrd)
+        JavaPairRDD<Integer, Tuple2<Integer, Signed>> members = labels.join(needed)
                 .mapToPair(t -> new Tuple2<>(t._2()._1(), new Tuple2<>(t._1(), t._2()._2())));
         JavaPairRDD<Integer, Tuple2<Integer, Integer>> keepers = members.mapValues(m -> new Tuple2<>(m._1(), m._2().length()))
                 .reduceByKey((a, b) -> better(a, b, longest) ? a : b);
@@ -221,6 +227,7 @@ final class SparkDedup {
         ClusterReport.write(ctx.out().resolve(DedupStep.REPORT), clusters.iterator());
         signed.unpersist(false);
         byOrd.unpersist(false);
+        needed.unpersist(false);
         withRep.unpersist(false);
         bands.unpersist(false);
         candidates.unpersist(false);
@@ -248,6 +255,32 @@ final class SparkDedup {
             return a._2() > b._2();
         }
         return a._1() < b._1();
+    }
+
+    private static Iterator<BitSet> endsOfPairs(Iterator<Long> pairs) {
+        BitSet b = new BitSet();
+        while (pairs.hasNext()) {
+            long p = pairs.next();
+            b.set((int) (p >>> 32));
+            b.set((int) p);
+        }
+        return List.of(b).iterator();
+    }
+
+    private static Iterator<BitSet> endsOfEdges(Iterator<Tuple2<Integer, Integer>> edges) {
+        BitSet b = new BitSet();
+        while (edges.hasNext()) {
+            Tuple2<Integer, Integer> e = edges.next();
+            b.set(e._1());
+            b.set(e._2());
+        }
+        return List.of(b).iterator();
+    }
+
+    private static BitSet or(BitSet a, BitSet b) {
+        BitSet c = (BitSet) a.clone();
+        c.or(b);
+        return c;
     }
 
     private static long[] addStats(long[] a, long[] b) {
