@@ -114,7 +114,7 @@ final class PrepareCommand implements Callable<Integer> {
         if (sources.isEmpty() && base != null) {
             Path dir = config.toAbsolutePath().getParent();
             for (PrepareConfig.Source s : base.sources()) {
-                List<String> in = s.inputs().stream().map(p -> p.startsWith("@") ? "@" + dir.resolve(p.substring(1)) : dir.resolve(p).toString()).toList();
+                List<String> in = s.inputs().stream().map(p -> PrepareConfig.resolveInput(dir, p)).toList();
                 sources.add(new PrepareConfig.Source(s.name(), s.kind(), in, w.getOrDefault(s.name(), s.weight()), s.profile(),
                         s.textField(), s.idField()));
             }

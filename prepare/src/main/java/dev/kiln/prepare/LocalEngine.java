@@ -23,7 +23,7 @@ public final class LocalEngine implements PrepareEngine {
         List<CleanUnit> out = new ArrayList<>();
         for (CleanTask t : tasks) {
             PrepareConfig.Source s = ctx.cfg().sources().get(t.source());
-            out.add(ctx.steps().run(CleanStep.stepName(s, t.unit()), CleanUnit.class, () -> step.run(s, t.files(), t.target())));
+            out.add(ctx.steps().run(CleanStep.stepName(s, t.unit()), CleanUnit.class, () -> step.run(s, t.files().stream().map(Path::of).toList(), t.target())));
         }
         return out;
     }

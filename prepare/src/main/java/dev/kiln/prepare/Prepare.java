@@ -109,14 +109,14 @@ public final class Prepare {
     public Result run(boolean overwrite) throws IOException {
         String startedAt = Instant.now().toString();
         Path metaPath = out.resolve(DataMeta.FILE);
-        List<List<Path>> inputs = new ArrayList<>();
-        List<Path> inputFiles = new ArrayList<>();
+        List<List<String>> inputs = new ArrayList<>();
+        List<DataMeta.FileEntry> inputFiles = new ArrayList<>();
         for (PrepareConfig.Source s : cfg.sources()) {
-            List<Path> files = Inputs.expand(s.inputs());
-            inputs.add(files);
+            List<DataMeta.FileEntry> files = engine.inputs(s.inputs());
+            inputs.add(files.stream().map(DataMeta.FileEntry::path).toList());
             inputFiles.addAll(files);
         }
-        PathGuard.checkOutputFolder(inputFiles, out);
+        PathGuard.checkOutputFolder(inputFiles.stream().map(DataMeta.FileEntry::path).filter(f -> !Inputs.isUri(f)).map(Path::of).toList(), out);
         if (overwrite) {
             clear();
         } else if (Files.exists(metaPath)) {
@@ -131,7 +131,7 @@ public final class Prepare {
         List<List<Path>> cleaned = new ArrayList<>();
         for (int i = 0; i < cfg.sources().size(); i++) {
             PrepareConfig.Source s = cfg.sources().get(i);
-            List<List<Path>> units = s.kind().equals("wikidata") ? List.of(inputs.get(i)) : inputs.get(i).stream().map(List::of).toList();
+            List<List<String>> units = s.kind().equals("wikidata") ? List.of(inputs.get(i)) : inputs.get(i).stream().map(List::of).toList();
             List<Path> outs = new ArrayList<>();
             for (int u = 0; u < units.size(); u++) {
                 Path target = CleanStep.target(steps.work(), s, u);
@@ -238,7 +238,7 @@ public final class Prepare {
             @SuppressWarnings("unchecked")
             Map<String, Object> config = Configs.JSON.convertValue(cfg, Map.class);
             DataMeta meta = new DataMeta(KilnVersion.get(), "prepare", startedAt, Instant.now().toString(), config,
-                    DataMeta.FileEntry.of(inputFiles), clean, dedup, tokenizerTraining, tok, dtype.label(), cfg.boundary(),
+                    inputFiles, clean, dedup, tokenizerTraining, tok, dtype.label(), cfg.boundary(),
                     Map.of("val_fraction", split.valFraction(), "sources", spillStats),
                     Math.round((System.nanoTime() - t0) / 1e6) / 1e3, splits,
                     new DataMeta.Seeds(cfg.seed(), cfg.seed(), split.valFraction()), bad, DataMeta.FileEntry.of(outputs),

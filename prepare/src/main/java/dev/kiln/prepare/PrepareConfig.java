@@ -1,9 +1,11 @@
 package dev.kiln.prepare;
 
 import dev.kiln.core.config.ConfigException;
+import dev.kiln.core.io.Inputs;
 import dev.kiln.dedup.DedupConfig;
 import dev.kiln.dedup.MinHashConfig;
 import dev.kiln.sharding.GolfShards;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -158,6 +160,17 @@ public record PrepareConfig(List<Source> sources, long trainTokens, long valToke
         if (!List.of("java", "jni").contains(encoder)) {
             throw new ConfigException("encoder must be java or jni: " + encoder);
         }
+    }
+
+    /**
+     * An {@code inputs} entry of a configuration file in folder {@code dir}: a relative path or
+     * {@code @list} resolved against it, an absolute path or a URI ({@code file://}, {@code hdfs://}) as it is.
+     */
+    public static String resolveInput(Path dir, String entry) {
+        if (Inputs.isUri(entry)) {
+            return entry;
+        }
+        return entry.startsWith("@") ? "@" + dir.resolve(entry.substring(1)) : dir.resolve(entry).toString();
     }
 
     /** A configuration with the defaults of {@code exact_mix}, {@code rejects} and {@code encoder}. */

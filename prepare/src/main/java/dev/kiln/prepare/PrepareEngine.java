@@ -1,8 +1,10 @@
 package dev.kiln.prepare;
 
+import dev.kiln.core.io.Inputs;
 import dev.kiln.core.pipeline.Progress;
 import dev.kiln.core.pipeline.RunnerOptions;
 import dev.kiln.core.steps.StepExecutor;
+import dev.kiln.sharding.DataMeta;
 import dev.kiln.tokenizer.Encoder;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -41,10 +43,19 @@ public interface PrepareEngine {
      *
      * @param source index of the source in the configuration
      * @param unit   index of the unit within its source
-     * @param files  the unit's input files
+     * @param files  the unit's input files: local paths, or URIs of an engine that reads them ({@link #inputs})
      * @param target its cleaned output ({@code work/clean/SOURCE/NNNNN.jsonl.zst})
      */
-    record CleanTask(int source, int unit, List<Path> files, Path target) {
+    record CleanTask(int source, int unit, List<String> files, Path target) {
+    }
+
+    /**
+     * A source's input files, expanded from its {@code inputs} entries (globs, lists, folders) in reading
+     * order, each with its size. Local paths by default; an engine that reads other file systems (Hadoop
+     * URIs) expands those too.
+     */
+    default List<DataMeta.FileEntry> inputs(List<String> entries) throws IOException {
+        return DataMeta.FileEntry.of(Inputs.expand(entries));
     }
 
     /**

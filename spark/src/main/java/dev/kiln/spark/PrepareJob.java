@@ -80,7 +80,7 @@ public final class PrepareJob implements Callable<Integer> {
         PrepareConfig base = Configs.load(file, PrepareConfig.class);
         Path dir = file.toAbsolutePath().getParent();
         List<PrepareConfig.Source> sources = base.sources().stream().map(s -> new PrepareConfig.Source(s.name(), s.kind(),
-                s.inputs().stream().map(p -> p.startsWith("@") ? "@" + dir.resolve(p.substring(1)) : dir.resolve(p).toString()).toList(),
+                s.inputs().stream().map(p -> PrepareConfig.resolveInput(dir, p)).toList(),
                 s.weight(), s.profile(), s.textField(), s.idField())).toList();
         String tok = base.tokenizer() == null ? null : dir.resolve(base.tokenizer()).toString();
         return new PrepareConfig(sources, base.trainTokens(), base.valTokens(), base.valFraction(), base.seed(), base.format(),

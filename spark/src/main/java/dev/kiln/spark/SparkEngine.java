@@ -15,6 +15,7 @@ import dev.kiln.prepare.PrepareEngine;
 import dev.kiln.prepare.SpillStep;
 import dev.kiln.prepare.Split;
 import dev.kiln.prepare.TokenizerStep;
+import dev.kiln.sharding.DataMeta;
 import dev.kiln.tokenizer.BpeTrainer;
 import dev.kiln.tokenizer.Encoder;
 import dev.kiln.tokenizer.TrainerConfig;
@@ -59,6 +60,12 @@ public final class SparkEngine implements PrepareEngine {
 
     // ------------------------------------------------------------------ step 1
 
+    /** Local paths as {@code kiln prepare} expands them, and Hadoop URIs ({@code hdfs://}, {@code s3a://}) through Hadoop. */
+    @Override
+    public List<DataMeta.FileEntry> inputs(List<String> entries) throws IOException {
+        return HadoopInputs.expand(entries, sc.hadoopConfiguration());
+    }
+
     /** A clean task's serialisable description. */
     private record CleanJob(String cfg, String out, String work, boolean strict, boolean allowEmpty, int source,
                             List<String> files, String target) implements Serializable {
@@ -72,25 +79,32 @@ public final class SparkEngine implements PrepareEngine {
     public List<CleanUnit> clean(Context ctx, List<CleanTask> tasks) throws IOException {
         String cfg = OnExecutor.json(ctx.cfg());
         List<CleanJob> jobs = tasks.stream().map(t -> new CleanJob(cfg, ctx.out().toString(), ctx.steps().work().toString(),
-                ctx.strict(), ctx.allowEmpty(), t.source(), t.files().stream().map(Path::toString).toList(), t.target().toString())).toList();
+                ctx.strict(), ctx.allowEmpty(), t.source(), t.files(), t.target().toString())).toList();
+        boolean remote = tasks.stream().anyMatch(t -> t.files().stream().anyMatch(HadoopInputs::remote));
         return ctx.steps().run("spark-clean", UNITS, () -> {
             ctx.log().accept(String.format(Locale.ROOT, "spark: clean %d units on %d task slots", jobs.size(), sc.defaultParallelism()));
+            Broadcast<byte[]> hadoop = sc.broadcast(remote ? HadoopInputs.serialize(sc.hadoopConfiguration()) : new byte[0]);
             List<Attempted<CleanUnit>> r = SparkErrors.call(() -> sc.parallelize(jobs, Math.max(1, jobs.size()))
-                    .map(SparkEngine::cleanUnit).collect());
+                    .map(j -> cleanUnit(j, hadoop.value())).collect());
             commit(r, ctx, "clean");
             return r.stream().map(Attempted::value).toList();
         });
     }
 
-    private static Attempted<CleanUnit> cleanUnit(CleanJob j) throws IOException {
+    private static Attempted<CleanUnit> cleanUnit(CleanJob j, byte[] hadoop) throws IOException {
         PrepareConfig cfg = OnExecutor.config(j.cfg());
         Path out = Path.of(j.out());
         Path attempt = TaskAttempts.open(Path.of(j.work()), "clean");
-        CleanStep step = new CleanStep(cfg, attempt, j.strict(), j.allowEmpty(), RunnerOptions.DEFAULT.withThreads(1),
-                System.err::println, name -> p -> { });
-        CleanUnit u = step.run(cfg.sources().get(j.source()), j.files().stream().map(Path::of).toList(),
-                TaskAttempts.inside(attempt, out, Path.of(j.target())));
-        return new Attempted<>(u, attempt.toString());
+        try (HadoopInputs.Staged in = new HadoopInputs.Staged(j.files(), hadoop)) {
+            CleanStep step = new CleanStep(cfg, attempt, j.strict(), j.allowEmpty(), RunnerOptions.DEFAULT.withThreads(1),
+                    line -> System.err.println(in.name(line)), name -> p -> { });
+            try {
+                CleanUnit u = step.run(cfg.sources().get(j.source()), in.files(), TaskAttempts.inside(attempt, out, Path.of(j.target())));
+                return new Attempted<>(u, attempt.toString());
+            } catch (IOException e) {
+                throw in.named(e);
+            }
+        }
     }
 
     // ------------------------------------------------------------------ step 2

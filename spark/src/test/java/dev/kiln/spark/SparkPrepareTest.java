@@ -148,6 +148,80 @@ class SparkPrepareTest {
         assertEquals(files(a, "tokenizer/spm.model"), files(b, "tokenizer/spm.model"));
     }
 
+    /** Hadoop's scheme lookup for the test file system, as a cluster's core-site.xml would map hdfs:// or s3a://. */
+    static org.apache.spark.SparkConf hadoopTestFs() {
+        return new org.apache.spark.SparkConf().set("spark.hadoop.fs." + KilnTestFileSystem.SCHEME + ".impl", KilnTestFileSystem.class.getName());
+    }
+
+    @Test
+    void inputsOnAHadoopFileSystemGiveTheBytesOfLocalInputs() throws IOException {
+        // web, wiki, the planted copies and wikidata read through Hadoop (globs expanded by Hadoop); Gutenberg's text folder stays local
+        Path s = SampleCorpus.dir();
+        PrepareConfig c = config();
+        List<PrepareConfig.Source> remote = c.sources().stream().map(x -> new PrepareConfig.Source(x.name(), x.kind(),
+                x.name().equals("gutenberg") ? x.inputs() : x.inputs().stream().map(i -> glob(Path.of(i))).toList(),
+                x.weight(), x.profile(), x.textField(), x.idField())).toList();
+        PrepareConfig cfg = new PrepareConfig(remote, c.trainTokens(), c.valTokens(), c.valFraction(), c.seed(), c.format(), c.boundary(),
+                c.tokensPerShard(), c.tokenizer(), c.tokenizerTraining(), c.dedup(), c.threads(), c.exactMix(), c.rejects(), c.encoder());
+        assertTrue(cfg.sources().get(0).inputs().get(0).startsWith("kilntest://local/") && cfg.sources().get(0).inputs().get(0).endsWith("[z]"));
+        Path out = spark("local[2]", cfg, hadoopTestFs(), "spark-hadoop-inputs");
+        // every file byte-identical but manifest.json, which records the configured inputs (here the URIs)
+        Map<String, String> want = files(local);
+        Map<String, String> got = files(out);
+        want.remove("manifest.json");
+        got.remove("manifest.json");
+        assertEquals(want, got);
+        ObjectNode mLocal = (ObjectNode) Configs.JSON.readTree(local.resolve("manifest.json").toFile());
+        ObjectNode mRemote = (ObjectNode) Configs.JSON.readTree(out.resolve("manifest.json").toFile());
+        assertTrue(mRemote.toString().contains("kilntest://local/"), "the manifest names the inputs as configured");
+        for (ObjectNode m : List.of(mLocal, mRemote)) {
+            m.findParents("inputs").forEach(p -> ((ObjectNode) p).remove("inputs"));
+        }
+        assertEquals(mLocal, mRemote);
+        List<String> diff = new java.util.ArrayList<>();
+        diff(comparable(local, "data_meta.json"), comparable(out, "data_meta.json"), "data_meta.json", diff);
+        assertEquals(4, diff.stream().filter(d -> d.matches("data_meta\\.json\\.config\\.sources\\[\\d\\]\\.inputs\\[0\\]: .* vs \"kilntest:.*")).count(), diff.toString());
+        diff.removeIf(d -> d.contains(".inputs[0]: "));
+        assertEquals(List.of(), diff);
+        JsonNode inputs = Configs.JSON.readTree(out.resolve("data_meta.json").toFile()).get("inputs");
+        assertEquals(KilnTestFileSystem.uri(s.resolve("web.jsonl.gz")), inputs.get(0).get("path").asText());
+        assertEquals(Files.size(s.resolve("web.jsonl.gz")), inputs.get(0).get("bytes").asLong());
+    }
+
+    /** A glob on the test file system matching exactly {@code p}: its name with the last character as a class. */
+    private static String glob(Path p) {
+        String u = KilnTestFileSystem.uri(p);
+        return u.substring(0, u.length() - 1) + "[" + u.charAt(u.length() - 1) + "]";
+    }
+
+    @Test
+    void aBadRemoteInputIsNamedByItsUriNotByItsLocalCopy() throws IOException {
+        Path truncated = dir.resolve("remote-bad").resolve("web.jsonl.gz");
+        Files.createDirectories(truncated.getParent());
+        byte[] whole = Files.readAllBytes(SampleCorpus.dir().resolve("web.jsonl.gz"));
+        Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 2));
+        PrepareConfig c = config();
+        List<PrepareConfig.Source> one = List.of(new PrepareConfig.Source("c4", "c4", List.of(KilnTestFileSystem.uri(truncated)), 1.0, "kiln", null, null));
+        PrepareConfig cfg = new PrepareConfig(one, 20_000, 2_000, 0.1, 7L, "bin", null, null, null, c.tokenizerTraining(), null, 2, null, null, null);
+        Path out = dir.resolve("spark-remote-bad");
+        org.apache.spark.SparkConf conf = PrepareJob.sparkConf("local[2]");
+        for (scala.Tuple2<String, String> kv : hadoopTestFs().getAll()) {
+            conf.set(kv._1(), kv._2());
+        }
+        IOException e;
+        try (JavaSparkContext sc = new JavaSparkContext(conf)) {
+            e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> PrepareJob.run(sc, cfg, out, true, false, false));
+            IOException missing = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> PrepareJob.run(sc,
+                    new PrepareConfig(List.of(new PrepareConfig.Source("c4", "c4", List.of(KilnTestFileSystem.uri(dir) + "/nothing-*.jsonl"), 1.0,
+                            "kiln", null, null)), 20_000, 2_000, 0.1, 7L, "bin", null, null, null, c.tokenizerTraining(), null, 2, null, null, null),
+                    dir.resolve("spark-remote-missing"), false, false, false));
+            assertTrue(missing.getMessage().startsWith(KilnTestFileSystem.uri(dir) + "/nothing-*.jsonl: no such input file"), missing.getMessage());
+        }
+        assertTrue(e.getMessage().matches(java.util.regex.Pattern.quote(KilnTestFileSystem.uri(truncated)) + ":[0-9]+: gzip stream is truncated.*"), e.getMessage());
+        assertTrue(!e.getMessage().contains("kiln-stage-") && !e.getMessage().contains("\n"), e.getMessage());
+        assertTrue(!Files.exists(out.resolve("train.bin")), "nothing published from a failed run");
+    }
+
     /** Every output file (work folder excluded) with its sha256, except data_meta.json. */
     static Map<String, String> files(Path root) throws IOException {
         return files(root, "manifest.json");

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -17,9 +18,13 @@ import java.util.stream.Stream;
  * ({@code data/*.jsonl.gz}, {@code corpus/**}{@code /*.parquet}), list files ({@code @inputs.txt}, one
  * path or glob per line, {@code #} comments), and directories. A directory is kept as one input (a text
  * collection) unless it holds JSONL/Parquet/Arrow files, which are then listed. Sorting makes the input
- * order, and so the output, independent of the file system.
+ * order, and so the output, independent of the file system. A {@code file://} URI is read as its local
+ * path; other URIs ({@code hdfs://}, {@code s3a://}) are Hadoop file systems, which only {@code kiln spark
+ * prepare} reads.
  */
 public final class Inputs {
+
+    private static final Pattern URI_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
 
     private Inputs() {
     }
@@ -37,7 +42,25 @@ public final class Inputs {
         return List.copyOf(out);
     }
 
-    private static List<Path> expandOne(String arg) throws IOException {
+    /** Whether {@code arg} is a URI ({@code scheme://...}) rather than a path. */
+    public static boolean isUri(String arg) {
+        return URI_SCHEME.matcher(arg).lookingAt();
+    }
+
+    /** The local path of a {@code file://} URI, {@code arg} itself otherwise; fails on other URIs. */
+    public static String localPath(String arg) throws BadInputException {
+        if (!isUri(arg)) {
+            return arg;
+        }
+        if (arg.regionMatches(true, 0, "file://", 0, 7)) {
+            return arg.substring(7).isEmpty() ? "/" : arg.substring(7);
+        }
+        throw new BadInputException(arg + ": a Hadoop file system URI; this command reads local paths. "
+                + "HINT: run it with kiln spark prepare, or give the path where the file system is mounted");
+    }
+
+    private static List<Path> expandOne(String given) throws IOException {
+        String arg = localPath(given);
         if (arg.startsWith("@")) {
             Path list = Path.of(arg.substring(1));
             List<String> lines = new ArrayList<>();

@@ -329,6 +329,18 @@ class BadInputTest {
     }
 
     @Test
+    void aFileUriIsItsLocalPathAndAHadoopUriSaysWhichCommandReadsIt() throws IOException {
+        Path a = Files.writeString(dir.resolve("a.jsonl"), "{\"text\":\"x\"}\n");
+        Files.writeString(dir.resolve("b.jsonl"), "{\"text\":\"y\"}\n");
+        assertEquals(List.of(a), Inputs.expand(List.of("file://" + a)));
+        assertEquals(2, Inputs.expand(List.of("file://" + dir + "/*.jsonl")).size());
+        BadInputException e = assertThrows(BadInputException.class, () -> Inputs.expand(List.of("hdfs://nn:8020/c4/*.json.gz")));
+        assertTrue(e.getMessage().startsWith("hdfs://nn:8020/c4/*.json.gz: a Hadoop file system URI; this command reads local paths. HINT: "),
+                e.getMessage());
+        assertTrue(Inputs.isUri("s3a://bucket/key") && !Inputs.isUri("data/x.jsonl") && !Inputs.isUri("C:/x"));
+    }
+
+    @Test
     void aFileWithoutReadPermissionSaysPermissionDenied() throws IOException {
         Path f = Files.writeString(dir.resolve("secret.jsonl"), "{\"text\":\"x\"}\n");
         Path books = Files.createDirectories(dir.resolve("books"));
