@@ -33,6 +33,7 @@ import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
 /**
@@ -84,9 +85,21 @@ public final class SparkEngine implements PrepareEngine {
         return ctx.steps().run("spark-clean", UNITS, () -> {
             ctx.log().accept(String.format(Locale.ROOT, "spark: clean %d units on %d task slots", jobs.size(), sc.defaultParallelism()));
             Broadcast<byte[]> hadoop = sc.broadcast(remote ? HadoopInputs.serialize(sc.hadoopConfiguration()) : new byte[0]);
-            List<Attempted<CleanUnit>> r = SparkErrors.call(() -> sc.parallelize(jobs, Math.max(1, jobs.size()))
+            long t0 = System.nanoTime();
+            List<Attempted<CleanUnit>> r = TaskProgress.track(sc, "clean", jobs.size(), ctx.log(), () -> sc.parallelize(jobs, Math.max(1, jobs.size()))
                     .map(j -> cleanUnit(j, hadoop.value())).collect());
             commit(r, ctx, "clean");
+            long read = 0;
+            long kept = 0;
+            long bytes = 0;
+            for (Attempted<CleanUnit> a : r) {
+                read += ((Number) a.value().run().get("docs_read")).longValue();
+                bytes += ((Number) a.value().run().get("bytes_read")).longValue();
+                kept += a.value().docsWritten();
+            }
+            double s = Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
+            ctx.log().accept(String.format(Locale.ROOT, "spark: clean read %,d documents (%.1f MB of input), kept %,d, in %.1f s: %,.0f documents/s, %.1f MB/s",
+                    read, bytes / 1e6, kept, s, read / s, bytes / 1e6 / s));
             return r.stream().map(Attempted::value).toList();
         });
     }
@@ -131,29 +144,31 @@ public final class SparkEngine implements PrepareEngine {
             for (int i = 0; i < files.size(); i++) {
                 units.add(new Tuple2<>(i, files.get(i)));
             }
-            // pass 1: train documents and characters per unit, with word counts unless sampling
-            List<Counted> per = SparkErrors.call(() -> sc.parallelize(units, n)
-                    .map(u -> countUnit(cfgJson, split, u._2(), cap == 0 ? null : new long[0], 0)).collect());
-            long documents = per.stream().mapToLong(Counted::documents).sum();
-            long chars = per.stream().mapToLong(Counted::chars).sum();
+            // pass 1: train documents and characters per unit, with word counts unless sampling; the counts stay
+            // on the executors until reduced, only the sums reach the driver
+            JavaRDD<Counted> per = sc.parallelize(units, n).map(u -> countUnit(cfgJson, split, u._2(), cap == 0 ? null : new long[0], 0))
+                    .persist(StorageLevel.MEMORY_AND_DISK_SER());
+            List<long[]> sizes = SparkErrors.call(() -> per.map(c -> new long[] {c.documents(), c.chars()}).collect());
+            long documents = sizes.stream().mapToLong(x -> x[0]).sum();
+            long chars = sizes.stream().mapToLong(x -> x[1]).sum();
             TrainerConfig tc = TokenizerStep.trainerConfig(ctx.cfg(), ctx.runner().effectiveThreads());
-            List<Counted> counted = per;
+            JavaRDD<Counted> counted = per;
             if (cap > 0) {
                 // the seeded reservoir's picks depend only on positions: drawn here, counted where the documents are
                 long[] picks = BpeTrainer.reservoirPicks(tc.seed(), documents, cap);
                 Broadcast<long[]> b = sc.broadcast(picks);
-                long[] first = new long[per.size()];
+                long[] first = new long[sizes.size()];
                 for (int i = 1; i < first.length; i++) {
-                    first[i] = first[i - 1] + per.get(i - 1).documents();
+                    first[i] = first[i - 1] + sizes.get(i - 1)[0];
                 }
-                counted = SparkErrors.call(() -> sc.parallelize(units, n)
-                        .map(u -> countUnit(cfgJson, split, u._2(), b.value(), first[u._1()])).collect());
+                counted = sc.parallelize(units, n).map(u -> countUnit(cfgJson, split, u._2(), b.value(), first[u._1()]));
             }
-            List<Counted> parts = counted;
-            Map<String, long[]> words = SparkErrors.call(() -> sc.parallelize(parts.stream().map(Counted::words).toList(), n)
-                    .flatMapToPair(m -> m.entrySet().stream().map(e -> new Tuple2<>(e.getKey(), e.getValue()[0])).iterator())
+            JavaRDD<Counted> parts = counted;
+            Map<String, long[]> words = SparkErrors.call(() -> parts
+                    .flatMapToPair(c -> c.words().entrySet().stream().map(e -> new Tuple2<>(e.getKey(), e.getValue()[0])).iterator())
                     .reduceByKey(Long::sum).collectAsMap()).entrySet().stream()
                     .collect(HashMap::new, (m, e) -> m.put(e.getKey(), new long[] {e.getValue()}), HashMap::putAll);
+            per.unpersist(false);
             ctx.log().accept(String.format(Locale.ROOT, "spark: tokenizer on %,d train documents, %,d distinct words", documents, words.size()));
             BpeTrainer trainer = BpeTrainer.create(tc);
             trainer.addCounts(words, documents, chars);
@@ -213,8 +228,9 @@ public final class SparkEngine implements PrepareEngine {
         Map<String, Object> stats = ctx.steps().run("spark-spill", MAP, () -> {
             Broadcast<byte[]> model = sc.broadcast(Files.readAllBytes(spec.model()));
             Split split = spec.split();
-            List<Attempted<Map<String, Object>>> r = SparkErrors.call(() -> sc.parallelize(jobs, Math.max(1, jobs.size()))
-                    .map(j -> spillUnit(j, model.value(), split)).collect());
+            ctx.log().accept(String.format(Locale.ROOT, "spark: encode and spill %d units", jobs.size()));
+            List<Attempted<Map<String, Object>>> r = TaskProgress.track(sc, "spill", jobs.size(), ctx.log(),
+                    () -> sc.parallelize(jobs, Math.max(1, jobs.size())).map(j -> spillUnit(j, model.value(), split)).collect());
             commit(r, ctx, "spill");
             Map<String, Object> bySource = new LinkedHashMap<>();
             for (int i = 0; i < jobs.size(); i++) {
