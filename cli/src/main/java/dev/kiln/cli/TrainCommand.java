@@ -38,7 +38,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", paramLabel = "X", defaultValue = "" + TrainConfig.DEFAULT_LR, description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
     double lr;
 
-    @Option(names = "--min-lr", paramLabel = "X", defaultValue = "" + TrainConfig.DEFAULT_MIN_LR, description = "Learning rate at the end of the cosine (default: ${DEFAULT-VALUE}).")
+    // a literal, so --help reads 1e-4 rather than 1.0E-4; TrainOptionsTest checks it equals TrainConfig.DEFAULT_MIN_LR
+    @Option(names = "--min-lr", paramLabel = "X", defaultValue = "1e-4", description = "Learning rate at the end of the cosine (default: ${DEFAULT-VALUE}).")
     double minLr;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "" + TrainConfig.DEFAULT_WARMUP, description = "Warm-up steps, clamped to --steps (default: ${DEFAULT-VALUE}).")
