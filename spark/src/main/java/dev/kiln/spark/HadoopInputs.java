@@ -28,6 +28,8 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.hadoop.fs.UnsupportedFileSystemException;
+import org.apache.hadoop.util.VersionInfo;
 
 /**
  * Input files on Hadoop file systems ({@code hdfs://}, {@code s3a://} with hadoop-aws, any scheme the
@@ -62,6 +64,9 @@ final class HadoopInputs {
         FileStatus[] matched;
         try {
             matched = p.getFileSystem(conf).globStatus(p);
+        } catch (UnsupportedFileSystemException e) {
+            throw new BadInputException(entry + ": no Hadoop file system for this scheme (" + e.getMessage() + "). HINT: put its Hadoop "
+                    + "module on the class path, for s3a:// spark-submit --packages org.apache.hadoop:hadoop-aws:" + VersionInfo.getVersion(), e);
         } catch (IOException e) {
             throw new BadInputException(entry + ": cannot list it: " + FileErrors.describe(e), e);
         }

@@ -216,6 +216,12 @@ class SparkPrepareTest {
                             "kiln", null, null)), 20_000, 2_000, 0.1, 7L, "bin", null, null, null, c.tokenizerTraining(), null, 2, null, null, null),
                     dir.resolve("spark-remote-missing"), false, false, false));
             assertTrue(missing.getMessage().startsWith(KilnTestFileSystem.uri(dir) + "/nothing-*.jsonl: no such input file"), missing.getMessage());
+            IOException scheme = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> PrepareJob.run(sc,
+                    new PrepareConfig(List.of(new PrepareConfig.Source("c4", "c4", List.of("nosuchfs://bucket/c4/*.jsonl"), 1.0,
+                            "kiln", null, null)), 20_000, 2_000, 0.1, 7L, "bin", null, null, null, c.tokenizerTraining(), null, 2, null, null, null),
+                    dir.resolve("spark-remote-scheme"), false, false, false));
+            assertTrue(scheme.getMessage().startsWith("nosuchfs://bucket/c4/*.jsonl: no Hadoop file system for this scheme (")
+                    && scheme.getMessage().contains("HINT: ") && !scheme.getMessage().contains("\n"), scheme.getMessage());
         }
         assertTrue(e.getMessage().matches(java.util.regex.Pattern.quote(KilnTestFileSystem.uri(truncated)) + ":[0-9]+: gzip stream is truncated.*"), e.getMessage());
         assertTrue(!e.getMessage().contains("kiln-stage-") && !e.getMessage().contains("\n"), e.getMessage());
