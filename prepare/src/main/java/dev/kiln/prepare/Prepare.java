@@ -208,7 +208,8 @@ public final class Prepare {
                     enc.vocabSize(), enc.normalization().id(), bos, eos);
 
             // 4. split, tokenize, spill into seeded shuffle buckets
-            int bits = ShuffleSpill.bucketBitsFor(estimateTokens(allDocs), 16L << 20);
+            // about 4 characters per token, 3x compression of zstd JSONL
+            int bits = ShuffleSpill.bucketBitsFor(engine.bytes(allDocs) * 3 / 4, 16L << 20);
             PrepareEngine.SpillOutcome spilled = engine.spill(ctx, docs, docsPerUnit,
                     new PrepareEngine.SpillSpec(enc, modelFile, split, bits, bos, eos));
             Map<String, Object> spillStats = spilled.statsBySource();
@@ -270,27 +271,26 @@ public final class Prepare {
         return d.source() + "\u0000" + Split.identity(d.id());
     }
 
-    private static long estimateTokens(List<Path> files) throws IOException {
-        // about 4 characters per token, 3x compression of zstd JSONL
-        return Inputs.totalBytes(files.stream().filter(Files::exists).toList()) * 3 / 4;
-    }
-
     private void clear() throws IOException {
         StepExecutor.discard(out);
-        for (String f : List.of(DataMeta.FILE, GolfManifest.FILE, "train.bin", "train.idx", "val.bin", "val.idx", DedupStep.REPORT)) {
-            Files.deleteIfExists(out.resolve(f));
-        }
-        FileTrees.deleteTree(out.resolve("rejects"));
+        Files.deleteIfExists(out.resolve(DataMeta.FILE));
         if (Files.isDirectory(out)) {
             try (Stream<Path> s = Files.list(out)) {
-                for (Path p : s.filter(p -> p.getFileName().toString().matches("fineweb_(train|val)_\\d{6}\\.bin")).toList()) {
-                    Files.delete(p);
+                for (Path p : s.filter(p -> isOutput(p.getFileName().toString(), cfg)).sorted().toList()) {
+                    FileTrees.deleteTree(p);
                 }
             }
         }
-        if (cfg.tokenizer() == null) {
-            FileTrees.deleteTree(out.resolve("tokenizer"));
-        }
+    }
+
+    /**
+     * Whether {@code name}, an entry of the output folder, is something a run with {@code cfg} writes there
+     * (shards, index, manifest, cluster report, rejects, a trained tokenizer, {@code data_meta.json}), and so
+     * what {@code --overwrite} deletes; the work folder is not counted.
+     */
+    public static boolean isOutput(String name, PrepareConfig cfg) {
+        return List.of(DataMeta.FILE, GolfManifest.FILE, "train.bin", "train.idx", "val.bin", "val.idx", DedupStep.REPORT, "rejects").contains(name)
+                || name.matches("fineweb_(train|val)_\\d{6}\\.bin") || (name.equals("tokenizer") && cfg.tokenizer() == null);
     }
 
     /** Reads documents of a JSONL file (tests). */

@@ -7,6 +7,7 @@ import dev.kiln.core.steps.StepExecutor;
 import dev.kiln.sharding.DataMeta;
 import dev.kiln.tokenizer.Encoder;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +88,14 @@ public interface PrepareEngine {
      * @param dirs          every spill folder written, to be read together ({@link ShuffleSpill#openAll})
      */
     record SpillOutcome(Map<String, Object> statsBySource, List<Path> dirs) {
+    }
+
+    /**
+     * The total size of those of {@code files} (work files the steps wrote) that exist; it sizes the
+     * shuffle buckets. An engine that keeps its work files elsewhere measures them there.
+     */
+    default long bytes(List<Path> files) throws IOException {
+        return Inputs.totalBytes(files.stream().filter(Files::exists).toList());
     }
 
     /** Step 1: cleans and filters every unit; returns their statistics in the order of {@code tasks}. */

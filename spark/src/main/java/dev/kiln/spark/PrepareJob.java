@@ -4,7 +4,15 @@ import dev.kiln.core.config.Configs;
 import dev.kiln.core.pipeline.Progress;
 import dev.kiln.prepare.Prepare;
 import dev.kiln.prepare.PrepareConfig;
+import dev.kiln.core.config.ConfigException;
+import dev.kiln.core.io.Inputs;
+import dev.kiln.core.steps.StepExecutor;
+import dev.kiln.core.util.FileTrees;
+import dev.kiln.sharding.DataMeta;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
@@ -28,8 +36,13 @@ public final class PrepareJob implements Callable<Integer> {
     Path config;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true,
-            description = "Output folder, on a file system every executor sees under the same path.")
-    Path output;
+            description = "Output folder: a Hadoop URI (hdfs://, s3a:// with hadoop-aws), or a local path every executor sees under the same name.")
+    String output;
+
+    @Option(names = "--staging", paramLabel = "DIR",
+            description = "For a URI output: the driver's local folder for step markers, tokenizer and shards before they are published "
+                    + "(default: one per output URI in java.io.tmpdir; keep it to resume on another run).")
+    Path staging;
 
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master when not set by spark-submit, e.g. local[4] (default: spark.master, else local[*]).")
@@ -62,21 +75,56 @@ public final class PrepareJob implements Callable<Integer> {
         PrepareConfig cfg = load(config);
         SparkConf conf = sparkConf(master);
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
-            Prepare.Result r = run(sc, cfg, output, strict, allowEmpty, overwrite);
-            System.out.println("data_meta: " + r.metaPath());
+            System.out.println("data_meta: " + run(sc, cfg, output, staging, strict, allowEmpty, overwrite));
         }
         return 0;
     }
 
-    /** Runs {@code kiln prepare} for {@code cfg} into {@code out} on {@code sc}. */
+    /** Runs {@code kiln prepare} for {@code cfg} into the local folder {@code out} on {@code sc}. */
     public static Prepare.Result run(JavaSparkContext sc, PrepareConfig cfg, Path out, boolean strict, boolean allowEmpty,
-                                     boolean overwrite) throws java.io.IOException {
+                                     boolean overwrite) throws IOException {
         return new Prepare(cfg, out, strict, allowEmpty, System.err::println, step -> Progress.Listener.NONE, new SparkEngine(sc))
                 .run(overwrite);
     }
 
+    /**
+     * Runs {@code kiln prepare} for {@code cfg} into {@code output} on {@code sc}: a local path (or
+     * {@code file://}) as {@link #run(JavaSparkContext, PrepareConfig, Path, boolean, boolean, boolean)}; a
+     * Hadoop URI through the driver's {@code staging} folder ({@code null}: the default one), published
+     * when the run is finished. Returns where {@code data_meta.json} is.
+     */
+    public static String run(JavaSparkContext sc, PrepareConfig cfg, String output, Path staging, boolean strict, boolean allowEmpty,
+                             boolean overwrite) throws IOException {
+        if (!HadoopInputs.remote(output)) {
+            return run(sc, cfg, Path.of(Inputs.localPath(output)), strict, allowEmpty, overwrite).metaPath().toString();
+        }
+        Consumer<String> log = System.err::println;
+        RemoteOutput remote = RemoteOutput.open(output, sc.hadoopConfiguration(), log);
+        remote.checkInputs(cfg);
+        Path stage = (staging != null ? staging : RemoteOutput.defaultStaging(remote.uri())).toAbsolutePath();
+        if (remote.finished() || overwrite) {
+            if (!overwrite) {
+                throw new ConfigException(remote.uri() + " already holds a finished run (data_meta.json). HINT: use --overwrite to rebuild it");
+            }
+            remote.clear(cfg);
+            FileTrees.deleteTree(stage);
+        }
+        if (Files.exists(stage.resolve(DataMeta.FILE))) {
+            log.accept("spark: the run in " + stage + " is finished; publishing it");
+        } else {
+            if (!Files.isDirectory(stage.resolve(StepExecutor.WORK))) {
+                remote.clearWork();
+            }
+            log.accept("spark: output " + remote.uri() + ", staged on the driver in " + stage);
+            OutputFolder folder = OutputFolder.remote(remote.uri(), stage, sc.broadcast(HadoopInputs.serialize(sc.hadoopConfiguration())));
+            new Prepare(cfg, stage, strict, allowEmpty, log, step -> Progress.Listener.NONE, new SparkEngine(sc, folder)).run(false);
+        }
+        remote.publish(stage, cfg);
+        return remote.uri() + "/" + DataMeta.FILE;
+    }
+
     /** The configuration in {@code file}, its input paths and tokenizer resolved against the file's folder. */
-    static PrepareConfig load(Path file) throws java.io.IOException {
+    static PrepareConfig load(Path file) throws IOException {
         PrepareConfig base = Configs.load(file, PrepareConfig.class);
         Path dir = file.toAbsolutePath().getParent();
         List<PrepareConfig.Source> sources = base.sources().stream().map(s -> new PrepareConfig.Source(s.name(), s.kind(),

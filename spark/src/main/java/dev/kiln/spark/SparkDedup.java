@@ -14,6 +14,7 @@ import dev.kiln.prepare.DedupStep;
 import dev.kiln.prepare.PrepareConfig;
 import dev.kiln.prepare.PrepareEngine;
 import dev.kiln.core.pipeline.DocumentSource;
+import dev.kiln.core.steps.StepExecutor;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -57,11 +58,13 @@ final class SparkDedup {
     private final JavaSparkContext sc;
     private final PrepareEngine.Context ctx;
     private final Consumer<String> log;
+    private final OutputFolder folder;
 
-    SparkDedup(JavaSparkContext sc, PrepareEngine.Context ctx) {
+    SparkDedup(JavaSparkContext sc, PrepareEngine.Context ctx, OutputFolder folder) {
         this.sc = sc;
         this.ctx = ctx;
         this.log = ctx.log();
+        this.folder = folder;
     }
 
     PrepareEngine.DedupOutcome run(List<List<Path>> cleaned, List<List<Path>> targets) throws IOException {
@@ -69,6 +72,7 @@ final class SparkDedup {
         DedupConfig dc = DedupStep.config(cfg, ctx.steps().work());
         String cfgJson = OnExecutor.json(cfg);
         String work = ctx.steps().work().toString();
+        OutputFolder folder = this.folder;
         List<Tuple2<Integer, String>> units = new ArrayList<>();
         List<String> unitTargets = new ArrayList<>();
         for (int s = 0; s < cleaned.size(); s++) {
@@ -84,7 +88,7 @@ final class SparkDedup {
         DedupStats st = new DedupStats();
 
         // pass 1: keys of every document, on the executors
-        JavaRDD<Signed> signed = sc.parallelize(units, slices).flatMap(u -> sign(cfgJson, work, u._1(), u._2()))
+        JavaRDD<Signed> signed = sc.parallelize(units, slices).flatMap(u -> sign(cfgJson, work, folder, u._1(), u._2()))
                 .persist(StorageLevel.MEMORY_AND_DISK_SER());
         Map<Integer, Long> perUnit = SparkErrors.call(() -> signed.map(Signed::unit).countByValue());
         long[] offset = new long[units.size() + 1];
@@ -216,14 +220,13 @@ final class SparkDedup {
 
         // pass 2: each unit's kept documents, written by its own task and committed once
         Broadcast<BitSet> gone = sc.broadcast(removed);
-        String out = ctx.out().toString();
         List<Tuple2<Integer, String>> writes = new ArrayList<>();
         for (int u = 0; u < units.size(); u++) {
             writes.add(new Tuple2<>(u, units.get(u)._2() + "\u0000" + unitTargets.get(u)));
         }
         List<Tuple2<Long, String>> written = SparkErrors.call(() -> sc.parallelize(writes, slices)
-                .map(w -> keep(work, out, w._2(), offsets.value()[w._1()], gone.value())).collect());
-        TaskAttempts.commit(written.stream().map(w -> Path.of(w._2())).toList(), ctx.out(), ctx.steps().work(), "dedup");
+                .map(w -> keep(folder, w._2(), offsets.value()[w._1()], gone.value())).collect());
+        folder.commit(written.stream().map(Tuple2::_2).toList(), "dedup", StepExecutor.WORK + "/dedup");
         ClusterReport.write(ctx.out().resolve(DedupStep.REPORT), clusters.iterator());
         signed.unpersist(false);
         byOrd.unpersist(false);
@@ -287,11 +290,11 @@ final class SparkDedup {
         return new long[] {a[0] + b[0], Math.max(a[1], b[1]), a[2] + b[2]};
     }
 
-    private static Iterator<Signed> sign(String cfgJson, String work, int unit, String file) throws IOException {
+    private static Iterator<Signed> sign(String cfgJson, String work, OutputFolder folder, int unit, String file) throws IOException {
         PrepareConfig cfg = OnExecutor.config(cfgJson);
         Deduplicator d = Deduplicator.create(DedupStep.config(cfg, Path.of(work)), s -> { });
         List<Signed> out = new ArrayList<>();
-        try (DocumentSource src = SparkEngine.read(file)) {
+        try (OutputFolder.TaskFiles t = folder.task(); DocumentSource src = SparkEngine.read(t.read(file))) {
             Document doc;
             int i = 0;
             while ((doc = src.next()) != null) {
@@ -302,23 +305,25 @@ final class SparkDedup {
     }
 
     /** Writes the kept documents of one unit ({@code "cleaned\0target"}) into this attempt's folder; returns (kept, attempt). */
-    private static Tuple2<Long, String> keep(String work, String out, String files, long first, BitSet removed) throws IOException {
+    private static Tuple2<Long, String> keep(OutputFolder folder, String files, long first, BitSet removed) throws IOException {
         String[] f = files.split("\u0000", 2);
-        Path attempt = TaskAttempts.open(Path.of(work), "dedup");
         long kept = 0;
         long ordinal = first;
-        try (DocumentSource in = SparkEngine.read(f[0]);
-             DocumentWriter w = Formats.writer(TaskAttempts.inside(attempt, Path.of(out), Path.of(f[1])))) {
-            Document d;
-            while ((d = in.next()) != null) {
-                if (!removed.get((int) ordinal++)) {
-                    w.write(d);
-                    kept++;
+        try (OutputFolder.TaskFiles t = folder.task()) {
+            Path cleaned = t.read(f[0]);
+            t.attempt("dedup");
+            try (DocumentSource in = SparkEngine.read(cleaned); DocumentWriter w = Formats.writer(t.inside(f[1]))) {
+                Document d;
+                while ((d = in.next()) != null) {
+                    if (!removed.get((int) ordinal++)) {
+                        w.write(d);
+                        kept++;
+                    }
                 }
+                w.commit();
             }
-            w.commit();
+            return new Tuple2<>(kept, t.done());
         }
-        return new Tuple2<>(kept, attempt.toString());
     }
 
     /** Band records go to partitions by bucket key alone, so one bucket is never split. */

@@ -7,6 +7,7 @@ import dev.kiln.core.io.ReadOptions;
 import dev.kiln.core.pipeline.DocumentSource;
 import dev.kiln.core.pipeline.FileSource;
 import dev.kiln.core.pipeline.RunnerOptions;
+import dev.kiln.core.steps.StepExecutor;
 import dev.kiln.prepare.CleanStep;
 import dev.kiln.prepare.CleanUnit;
 import dev.kiln.prepare.Prepare;
@@ -42,8 +43,8 @@ import scala.Tuple2;
  * filter, dedup rule, trainer or encoder exists twice. Tasks write under task-attempt folders and the
  * driver commits the attempt Spark reports ({@link TaskAttempts}); the committed files are byte for byte
  * those {@link dev.kiln.prepare.LocalEngine} writes, so shards, tokenizer and {@code data_meta.json}
- * match the single-JVM run. Paths must be visible to the driver and every executor under the same name
- * (local mode, or a shared file system mounted on every node).
+ * match the single-JVM run. The output folder is a path the driver and every executor see under the same
+ * name (local mode, a shared mount), or a Hadoop URI reached through {@link OutputFolder}.
  */
 public final class SparkEngine implements PrepareEngine {
 
@@ -53,10 +54,26 @@ public final class SparkEngine implements PrepareEngine {
     };
 
     private final JavaSparkContext sc;
+    private final OutputFolder remote;
 
-    /** An engine running its jobs on {@code sc}. */
+    /** An engine running its jobs on {@code sc}, the output folder a path every executor sees. */
     public SparkEngine(JavaSparkContext sc) {
+        this(sc, null);
+    }
+
+    /** An engine whose output folder is {@code remote} ({@code null}: the context's output folder, seen by every executor). */
+    SparkEngine(JavaSparkContext sc, OutputFolder remote) {
         this.sc = sc;
+        this.remote = remote;
+    }
+
+    private OutputFolder folder(Context ctx) {
+        return remote != null ? remote : OutputFolder.local(ctx.out());
+    }
+
+    @Override
+    public long bytes(List<Path> files) throws IOException {
+        return remote != null ? remote.bytes(files) : PrepareEngine.super.bytes(files);
     }
 
     // ------------------------------------------------------------------ step 1
@@ -68,7 +85,7 @@ public final class SparkEngine implements PrepareEngine {
     }
 
     /** A clean task's serialisable description. */
-    private record CleanJob(String cfg, String out, String work, boolean strict, boolean allowEmpty, int source,
+    private record CleanJob(String cfg, OutputFolder folder, boolean strict, boolean allowEmpty, int source,
                             List<String> files, String target) implements Serializable {
     }
 
@@ -79,7 +96,8 @@ public final class SparkEngine implements PrepareEngine {
     @Override
     public List<CleanUnit> clean(Context ctx, List<CleanTask> tasks) throws IOException {
         String cfg = OnExecutor.json(ctx.cfg());
-        List<CleanJob> jobs = tasks.stream().map(t -> new CleanJob(cfg, ctx.out().toString(), ctx.steps().work().toString(),
+        OutputFolder folder = folder(ctx);
+        List<CleanJob> jobs = tasks.stream().map(t -> new CleanJob(cfg, folder,
                 ctx.strict(), ctx.allowEmpty(), t.source(), t.files(), t.target().toString())).toList();
         boolean remote = tasks.stream().anyMatch(t -> t.files().stream().anyMatch(HadoopInputs::remote));
         return ctx.steps().run("spark-clean", UNITS, () -> {
@@ -88,7 +106,7 @@ public final class SparkEngine implements PrepareEngine {
             long t0 = System.nanoTime();
             List<Attempted<CleanUnit>> r = TaskProgress.track(sc, "clean", jobs.size(), ctx.log(), () -> sc.parallelize(jobs, Math.max(1, jobs.size()))
                     .map(j -> cleanUnit(j, hadoop.value())).collect());
-            commit(r, ctx, "clean");
+            commit(r, folder, "clean");
             long read = 0;
             long kept = 0;
             long bytes = 0;
@@ -106,17 +124,17 @@ public final class SparkEngine implements PrepareEngine {
 
     private static Attempted<CleanUnit> cleanUnit(CleanJob j, byte[] hadoop) throws IOException {
         PrepareConfig cfg = OnExecutor.config(j.cfg());
-        Path out = Path.of(j.out());
-        Path attempt = TaskAttempts.open(Path.of(j.work()), "clean");
-        try (HadoopInputs.Staged in = new HadoopInputs.Staged(j.files(), hadoop)) {
+        try (OutputFolder.TaskFiles t = j.folder().task(); HadoopInputs.Staged in = new HadoopInputs.Staged(j.files(), hadoop)) {
+            Path attempt = t.attempt("clean");
             CleanStep step = new CleanStep(cfg, attempt, j.strict(), j.allowEmpty(), RunnerOptions.DEFAULT.withThreads(1),
                     line -> System.err.println(in.name(line)), name -> p -> { });
+            CleanUnit u;
             try {
-                CleanUnit u = step.run(cfg.sources().get(j.source()), in.files(), TaskAttempts.inside(attempt, out, Path.of(j.target())));
-                return new Attempted<>(u, attempt.toString());
+                u = step.run(cfg.sources().get(j.source()), in.files(), t.inside(j.target()));
             } catch (IOException e) {
                 throw in.named(e);
             }
+            return new Attempted<>(u, t.done());
         }
     }
 
@@ -124,7 +142,7 @@ public final class SparkEngine implements PrepareEngine {
 
     @Override
     public DedupOutcome dedup(Context ctx, List<List<Path>> cleaned, List<List<Path>> targets) throws IOException {
-        return ctx.steps().run("spark-dedup", DedupOutcome.class, () -> new SparkDedup(sc, ctx).run(cleaned, targets));
+        return ctx.steps().run("spark-dedup", DedupOutcome.class, () -> new SparkDedup(sc, ctx, folder(ctx)).run(cleaned, targets));
     }
 
     // ------------------------------------------------------------------ step 3
@@ -137,6 +155,7 @@ public final class SparkEngine implements PrepareEngine {
     public Map<String, Object> tokenizer(Context ctx, List<Path> docs, Split split, Path model) throws IOException {
         return ctx.steps().run("spark-tokenizer", MAP, () -> {
             String cfgJson = OnExecutor.json(ctx.cfg());
+            OutputFolder folder = folder(ctx);
             long cap = ctx.cfg().tokenizerTraining().maxDocuments();
             List<String> files = docs.stream().map(Path::toString).toList();
             int n = Math.max(1, files.size());
@@ -146,7 +165,7 @@ public final class SparkEngine implements PrepareEngine {
             }
             // pass 1: train documents and characters per unit, with word counts unless sampling; the counts stay
             // on the executors until reduced, only the sums reach the driver
-            JavaRDD<Counted> per = sc.parallelize(units, n).map(u -> countUnit(cfgJson, split, u._2(), cap == 0 ? null : new long[0], 0))
+            JavaRDD<Counted> per = sc.parallelize(units, n).map(u -> countUnit(cfgJson, folder, split, u._2(), cap == 0 ? null : new long[0], 0))
                     .persist(StorageLevel.MEMORY_AND_DISK_SER());
             List<long[]> sizes = SparkErrors.call(() -> per.map(c -> new long[] {c.documents(), c.chars()}).collect());
             long documents = sizes.stream().mapToLong(x -> x[0]).sum();
@@ -161,7 +180,7 @@ public final class SparkEngine implements PrepareEngine {
                 for (int i = 1; i < first.length; i++) {
                     first[i] = first[i - 1] + sizes.get(i - 1)[0];
                 }
-                counted = sc.parallelize(units, n).map(u -> countUnit(cfgJson, split, u._2(), b.value(), first[u._1()]));
+                counted = sc.parallelize(units, n).map(u -> countUnit(cfgJson, folder, split, u._2(), b.value(), first[u._1()]));
             }
             JavaRDD<Counted> parts = counted;
             Map<String, long[]> words = SparkErrors.call(() -> parts
@@ -180,13 +199,14 @@ public final class SparkEngine implements PrepareEngine {
      * Counts one unit's train documents; with {@code picks} non-null, only words of documents whose train
      * position (from {@code first}) is in {@code picks} (an empty array: counts no words).
      */
-    private static Counted countUnit(String cfgJson, Split split, String file, long[] picks, long first) throws IOException {
+    private static Counted countUnit(String cfgJson, OutputFolder folder, Split split, String file, long[] picks, long first)
+            throws IOException {
         PrepareConfig cfg = OnExecutor.config(cfgJson);
         TrainerConfig tc = TokenizerStep.trainerConfig(cfg, 1);
         List<String> texts = new ArrayList<>();
         long documents = 0;
         long chars = 0;
-        try (DocumentSource src = read(file)) {
+        try (OutputFolder.TaskFiles t = folder.task(); DocumentSource src = read(t.read(file))) {
             Document d;
             while ((d = src.next()) != null) {
                 if (split.of(Prepare.identity(d)) != Split.Part.TRAIN) {
@@ -205,13 +225,14 @@ public final class SparkEngine implements PrepareEngine {
     // ------------------------------------------------------------------ step 4
 
     /** A spill task: one unit of one source, numbered from {@code firstSeq}. */
-    private record SpillJob(String cfg, String out, String work, int source, String file, String dir, long firstSeq,
+    private record SpillJob(String cfg, OutputFolder folder, int source, String file, String dir, long firstSeq,
                             int bits, int bos, int eos, String backend) implements Serializable {
     }
 
     @Override
     public SpillOutcome spill(Context ctx, List<List<Path>> docs, List<List<Long>> docsPerUnit, SpillSpec spec) throws IOException {
         String cfg = OnExecutor.json(ctx.cfg());
+        OutputFolder folder = folder(ctx);
         List<SpillJob> jobs = new ArrayList<>();
         List<Path> dirs = new ArrayList<>();
         for (int s = 0; s < docs.size(); s++) {
@@ -220,7 +241,7 @@ public final class SparkEngine implements PrepareEngine {
             for (int u = 0; u < docs.get(s).size(); u++) {
                 Path dir = ctx.steps().work().resolve("spill").resolve(name).resolve(String.format(Locale.ROOT, "%05d", u));
                 dirs.add(dir);
-                jobs.add(new SpillJob(cfg, ctx.out().toString(), ctx.steps().work().toString(), s, docs.get(s).get(u).toString(),
+                jobs.add(new SpillJob(cfg, folder, s, docs.get(s).get(u).toString(),
                         dir.toString(), SpillStep.firstSeq(s, at), spec.bits(), spec.bos(), spec.eos(), ctx.cfg().encoder()));
                 at += docsPerUnit.get(s).get(u);
             }
@@ -231,7 +252,8 @@ public final class SparkEngine implements PrepareEngine {
             ctx.log().accept(String.format(Locale.ROOT, "spark: encode and spill %d units", jobs.size()));
             List<Attempted<Map<String, Object>>> r = TaskProgress.track(sc, "spill", jobs.size(), ctx.log(),
                     () -> sc.parallelize(jobs, Math.max(1, jobs.size())).map(j -> spillUnit(j, model.value(), split)).collect());
-            commit(r, ctx, "spill");
+            commit(r, folder, "spill");
+            folder.fetch(StepExecutor.WORK + "/spill");
             Map<String, Object> bySource = new LinkedHashMap<>();
             for (int i = 0; i < jobs.size(); i++) {
                 String name = ctx.cfg().sources().get(jobs.get(i).source()).name();
@@ -247,22 +269,24 @@ public final class SparkEngine implements PrepareEngine {
     private static Attempted<Map<String, Object>> spillUnit(SpillJob j, byte[] model, Split split) throws IOException {
         PrepareConfig cfg = OnExecutor.config(j.cfg());
         Encoder enc = OnExecutor.encoder(model, j.backend().equals("jni") ? Encoder.Backend.JNI : Encoder.Backend.JAVA);
-        Path attempt = TaskAttempts.open(Path.of(j.work()), "spill");
         SpillSpec spec = new SpillSpec(enc, null, split, j.bits(), j.bos(), j.eos());
         SpillStep step = new SpillStep(cfg, RunnerOptions.DEFAULT.withThreads(1), System.err::println, spec);
-        Map<String, Object> m = step.run(j.source(), List.of(Path.of(j.file())),
-                TaskAttempts.inside(attempt, Path.of(j.out()), Path.of(j.dir())), j.firstSeq());
-        return new Attempted<>(new LinkedHashMap<>(m), attempt.toString());
+        try (OutputFolder.TaskFiles t = j.folder().task()) {
+            Path file = t.read(j.file());
+            t.attempt("spill");
+            Map<String, Object> m = step.run(j.source(), List.of(file), t.inside(j.dir()), j.firstSeq());
+            return new Attempted<>(new LinkedHashMap<>(m), t.done());
+        }
     }
 
     // ------------------------------------------------------------------ shared
 
     /** Kiln's own intermediate files, read strictly (a bad record there is a bug). */
-    static DocumentSource read(String file) throws IOException {
-        return FileSource.of(List.of(Path.of(file)), ReadOptions.DEFAULT, new BadRecords(true, System.err::println));
+    static DocumentSource read(Path file) throws IOException {
+        return FileSource.of(List.of(file), ReadOptions.DEFAULT, new BadRecords(true, System.err::println));
     }
 
-    private static <T> void commit(List<Attempted<T>> results, Context ctx, String stage) throws IOException {
-        TaskAttempts.commit(results.stream().map(a -> Path.of(a.attempt())).toList(), ctx.out(), ctx.steps().work(), stage);
+    private static <T> void commit(List<Attempted<T>> results, OutputFolder folder, String stage) throws IOException {
+        folder.commit(results.stream().map(Attempted::attempt).toList(), stage, StepExecutor.WORK + "/" + stage);
     }
 }

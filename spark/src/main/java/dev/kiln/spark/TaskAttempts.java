@@ -33,8 +33,17 @@ final class TaskAttempts {
     private TaskAttempts() {
     }
 
-    /** This task attempt's own folder for {@code stage}, emptied first (a folder left by a killed attempt of the same id). */
-    static Path open(Path work, String stage) throws IOException {
+    /** What a task does with its attempt folder: upload it to where the driver commits it. */
+    interface Publish {
+        String apply(Path attempt) throws IOException;
+    }
+
+    /**
+     * This task attempt's own folder for {@code stage}, emptied first (a folder left by a killed attempt of
+     * the same id). An injected failure ({@link #FAIL_FIRST_ATTEMPT}) leaves a partial file there, hands
+     * the folder to {@code publish} as a finished attempt would, and throws.
+     */
+    static Path open(Path work, String stage, Publish publish) throws IOException {
         TaskContext t = TaskContext.get();
         String name = t == null ? "driver" : String.format(Locale.ROOT, "%05d-%d-%d", t.partitionId(), t.attemptNumber(), t.taskAttemptId());
         Path dir = work.resolve(DIR).resolve(stage).resolve(name);
@@ -43,6 +52,7 @@ final class TaskAttempts {
         if (t != null && t.partitionId() == 0 && t.attemptNumber() == 0 && SparkEnv.get() != null
                 && List.of(SparkEnv.get().conf().get(FAIL_FIRST_ATTEMPT, "").split(",")).contains(stage)) {
             Files.writeString(dir.resolve("partial.jsonl"), "{\"id\": \"half-written\"");
+            publish.apply(dir);
             throw new IOException("injected failure of the first attempt of " + stage + " partition 0 (" + FAIL_FIRST_ATTEMPT + ")");
         }
         return dir;

@@ -131,6 +131,42 @@ class SparkPrepareTest {
     }
 
     @Test
+    void anOutputOnAHadoopFileSystemResumesRetriesAndPublishesTheLocalBytes() throws IOException {
+        Path remote = dir.resolve("remote-out");
+        Path staging = dir.resolve("remote-staging");
+        String uri = KilnTestFileSystem.uri(remote);
+        // a first run fails in spill (one attempt per task): clean, dedup and the tokenizer are done, their work files on the remote side
+        org.apache.spark.SparkConf once = withHadoopTestFs(PrepareJob.sparkConf("local[2]")).set(TaskAttempts.FAIL_FIRST_ATTEMPT, "spill");
+        try (JavaSparkContext sc = new JavaSparkContext(once)) {
+            IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                    () -> PrepareJob.run(sc, config(), uri + "/", staging, false, false, false));
+            assertTrue(e.getMessage().startsWith("injected failure of the first attempt of spill"), e.getMessage());
+        }
+        assertTrue(Files.isRegularFile(remote.resolve(".kiln-work/dedup/c4/00000.jsonl.zst")), "dedup's work files are on the remote side");
+        assertTrue(!Files.exists(staging.resolve(".kiln-work/dedup")) && !Files.exists(staging.resolve(".kiln-work/clean")),
+                "the driver's staging folder holds no clean or dedup files");
+        assertTrue(!Files.exists(remote.resolve("train.bin")) && !Files.exists(remote.resolve("data_meta.json")), "nothing published");
+        // the re-run resumes at spill, whose first attempts (and those of any redone step) fail after a partial upload
+        org.apache.spark.SparkConf retried = withHadoopTestFs(PrepareJob.sparkConf("local[2,2]"))
+                .set(TaskAttempts.FAIL_FIRST_ATTEMPT, "clean,dedup,spill");
+        String meta;
+        try (JavaSparkContext sc = new JavaSparkContext(retried)) {
+            meta = PrepareJob.run(sc, config(), uri, staging, false, false, false);
+            assertEquals(uri + "/data_meta.json", meta);
+            RuntimeException again = org.junit.jupiter.api.Assertions.assertThrows(dev.kiln.core.config.ConfigException.class,
+                    () -> PrepareJob.run(sc, config(), uri, staging, false, false, false));
+            assertEquals(uri + " already holds a finished run (data_meta.json). HINT: use --overwrite to rebuild it", again.getMessage());
+        }
+        assertEquals(files(local), files(remote));
+        List<String> diff = new java.util.ArrayList<>();
+        diff(comparable(local, "data_meta.json"), comparable(remote, "data_meta.json", uri), "data_meta.json", diff);
+        assertEquals(List.of(), diff);
+        assertTrue(Files.readString(remote.resolve("data_meta.json")).contains("\"" + uri + "/train.bin\""), "outputs named by their URIs");
+        assertTrue(!Files.readString(remote.resolve("data_meta.json")).contains(staging.toString()), "no staging path left");
+        assertTrue(!Files.exists(staging) && !Files.exists(remote.resolve(".kiln-work")), "staging and the remote work folder are gone");
+    }
+
+    @Test
     void withoutRetriesTheInjectedFailureFailsTheRunWithItsOwnMessage() {
         IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> spark("local[2]", config(),
                 new org.apache.spark.SparkConf().set(TaskAttempts.FAIL_FIRST_ATTEMPT, "clean"), "spark-failed"));
@@ -151,6 +187,13 @@ class SparkPrepareTest {
     /** Hadoop's scheme lookup for the test file system, as a cluster's core-site.xml would map hdfs:// or s3a://. */
     static org.apache.spark.SparkConf hadoopTestFs() {
         return new org.apache.spark.SparkConf().set("spark.hadoop.fs." + KilnTestFileSystem.SCHEME + ".impl", KilnTestFileSystem.class.getName());
+    }
+
+    static org.apache.spark.SparkConf withHadoopTestFs(org.apache.spark.SparkConf conf) {
+        for (scala.Tuple2<String, String> kv : hadoopTestFs().getAll()) {
+            conf.set(kv._1(), kv._2());
+        }
+        return conf;
     }
 
     @Test
@@ -249,7 +292,12 @@ class SparkPrepareTest {
 
     /** data_meta.json without what depends on the machine or the engine's work (timings, threads, verification counts, paths). */
     static JsonNode comparable(Path root, String file) throws IOException {
-        JsonNode meta = Configs.JSON.readTree(Files.readString(root.resolve(file)).replace(root.toString(), "OUT"));
+        return comparable(root, file, root.toString());
+    }
+
+    /** As {@link #comparable(Path, String)} for a file whose paths under the output folder start with {@code prefix}. */
+    static JsonNode comparable(Path root, String file, String prefix) throws IOException {
+        JsonNode meta = Configs.JSON.readTree(Files.readString(root.resolve(file)).replace(prefix, "OUT"));
         strip(meta, root.toString());
         return meta;
     }
