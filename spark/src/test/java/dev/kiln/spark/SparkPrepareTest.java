@@ -231,6 +231,60 @@ class SparkPrepareTest {
         assertEquals(Files.size(s.resolve("web.jsonl.gz")), inputs.get(0).get("bytes").asLong());
     }
 
+    @Test
+    void aRealHdfsGivesTheLocalBytesForItsInputsAndOutput() throws Exception {
+        // a namenode and a datanode in this JVM, on loopback; web, wiki, the copies and Wikidata read from it, the output written to it
+        org.apache.hadoop.conf.Configuration hc = new org.apache.hadoop.conf.Configuration();
+        hc.set(org.apache.hadoop.hdfs.MiniDFSCluster.HDFS_MINIDFS_BASEDIR, dir.resolve("minidfs").toString());
+        for (String k : List.of("dfs.namenode.rpc-address", "dfs.namenode.http-address", "dfs.datanode.address", "dfs.datanode.http.address",
+                "dfs.datanode.ipc.address")) {
+            hc.set(k, "127.0.0.1:0");
+        }
+        org.apache.hadoop.hdfs.MiniDFSCluster hdfs = new org.apache.hadoop.hdfs.MiniDFSCluster.Builder(hc).numDataNodes(1).build();
+        try {
+            org.apache.hadoop.fs.FileSystem fs = hdfs.getFileSystem();
+            String nn = hdfs.getURI().toString();
+            PrepareConfig c = config();
+            List<PrepareConfig.Source> sources = new java.util.ArrayList<>();
+            for (PrepareConfig.Source x : c.sources()) {
+                List<String> in = x.inputs();
+                if (!x.name().equals("gutenberg")) {
+                    org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path("/corpus/" + x.name() + "/" + Path.of(in.get(0)).getFileName());
+                    fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(Path.of(in.get(0)).toUri()), p);
+                    in = List.of(nn + "/corpus/" + x.name() + "/*");
+                }
+                sources.add(new PrepareConfig.Source(x.name(), x.kind(), in, x.weight(), x.profile(), x.textField(), x.idField()));
+            }
+            PrepareConfig cfg = new PrepareConfig(sources, c.trainTokens(), c.valTokens(), c.valFraction(), c.seed(), c.format(), c.boundary(),
+                    c.tokensPerShard(), c.tokenizer(), c.tokenizerTraining(), c.dedup(), c.threads(), c.exactMix(), c.rejects(), c.encoder());
+            String meta;
+            try (JavaSparkContext sc = new JavaSparkContext(PrepareJob.sparkConf("local[2]"))) {
+                meta = PrepareJob.run(sc, cfg, nn + "/kiln/out", dir.resolve("hdfs-staging"), false, false, false);
+            }
+            assertEquals(nn + "/kiln/out/data_meta.json", meta);
+            Path out = dir.resolve("hdfs-out");
+            for (org.apache.hadoop.fs.Path f : OutputFolder.list(fs, new org.apache.hadoop.fs.Path("/kiln/out"))) {
+                Path target = out.resolve(f.toUri().getPath().substring("/kiln/out/".length()));
+                Files.createDirectories(target.getParent());
+                try (java.io.InputStream in = fs.open(f)) {
+                    Files.copy(in, target);
+                }
+            }
+            Map<String, String> want = files(local);
+            Map<String, String> got = files(out);
+            want.remove("manifest.json");
+            got.remove("manifest.json");
+            assertEquals(want, got, "every file but manifest.json (which records the configured inputs) as kiln prepare writes it");
+            List<String> diff = new java.util.ArrayList<>();
+            diff(comparable(local, "data_meta.json"), comparable(out, "data_meta.json", nn + "/kiln/out"), "data_meta.json", diff);
+            diff.removeIf(d -> d.matches("data_meta\\.json\\.config\\.sources\\[\\d\\]\\.inputs\\[0\\]: .* vs \"hdfs://.*"));
+            assertEquals(List.of(), diff);
+            assertTrue(!fs.exists(new org.apache.hadoop.fs.Path("/kiln/out/.kiln-work")) && !Files.exists(dir.resolve("hdfs-staging")));
+        } finally {
+            hdfs.shutdown();
+        }
+    }
+
     /** A glob on the test file system matching exactly {@code p}: its name with the last character as a class. */
     private static String glob(Path p) {
         String u = KilnTestFileSystem.uri(p);
