@@ -41,7 +41,7 @@ public final class PrepareJob implements Callable<Integer> {
 
     @Option(names = "--staging", paramLabel = "DIR",
             description = "For a URI output: the driver's local folder for step markers, tokenizer and shards before they are published "
-                    + "(default: one per output URI in java.io.tmpdir; keep it to resume on another run).")
+                    + "(default: one per output URI in java.io.tmpdir, so a re-run on the same host resumes).")
     Path staging;
 
     @Option(names = "--master", paramLabel = "URL",

@@ -25,6 +25,12 @@ final class TaskProgress {
 
     /** Runs {@code action} (a Spark action of {@code tasks} tasks) and reports its progress to {@code log} as {@code label}. */
     static <T> T track(JavaSparkContext sc, String label, int tasks, Consumer<String> log, Callable<T> action) throws IOException {
+        return track(sc, label, tasks, log, action, EVERY_NANOS);
+    }
+
+    /** As {@link #track(JavaSparkContext, String, int, Consumer, Callable)}, a line at most every {@code everyNanos}. */
+    static <T> T track(JavaSparkContext sc, String label, int tasks, Consumer<String> log, Callable<T> action, long everyNanos)
+            throws IOException {
         AtomicInteger done = new AtomicInteger();
         long t0 = System.nanoTime();
         long[] last = {t0};
@@ -38,7 +44,7 @@ final class TaskProgress {
                 int d = done.incrementAndGet();
                 long now = System.nanoTime();
                 synchronized (last) {
-                    if (d < tasks && now - last[0] >= EVERY_NANOS) {
+                    if (d < tasks && now - last[0] >= everyNanos) {
                         last[0] = now;
                         double s = (now - t0) / 1e9;
                         log.accept(String.format(Locale.ROOT, "spark: %s %,d/%,d units (%d %%), %.0f s, ETA %.0f s", label, d, tasks,
