@@ -97,7 +97,7 @@ public final class KilnRuleFactories {
 
         public WebJunk() {
             super("web_junk", "fewer than min_hits=" + MIN_HITS + " distinct web-junk keywords as whole words (match=words|substring)",
-                    p -> new KeywordFilter("web_junk", KeywordMatcher.of(match(p, MATCH), ReferenceLists.WEB_JUNK),
+                    p -> new KeywordFilter("web_junk", ReferenceLists.matcher(match(p, MATCH), ReferenceLists.WEB_JUNK),
                             p.getInt("min_hits", MIN_HITS, 1, ReferenceLists.WEB_JUNK.size())));
         }
     }
@@ -108,7 +108,7 @@ public final class KilnRuleFactories {
 
         public Boilerplate() {
             super("boilerplate", "none of the boilerplate phrases (default: the reference's " + ReferenceLists.BOILERPLATE.size() + ") as whole words",
-                    p -> new KeywordFilter("boilerplate", KeywordMatcher.of(match(p, MATCH),
+                    p -> new KeywordFilter("boilerplate", ReferenceLists.matcher(match(p, MATCH),
                             p.getStrings("phrases", ReferenceLists.BOILERPLATE)), p.getInt("min_hits", MIN_HITS, 1, 1000)));
         }
     }

@@ -26,12 +26,12 @@ public final class KeywordFilter implements Filter {
 
     /** G5 with the reference's 12 phrases. */
     public static KeywordFilter g5(KeywordMatcher.Mode mode) {
-        return new KeywordFilter("G5_boilerplate", KeywordMatcher.of(mode, ReferenceLists.BOILERPLATE), 1);
+        return new KeywordFilter("G5_boilerplate", ReferenceLists.matcher(mode, ReferenceLists.BOILERPLATE), 1);
     }
 
     /** C3 with the reference's 61 keywords. */
     public static KeywordFilter c3(KeywordMatcher.Mode mode, int minHits) {
-        return new KeywordFilter("C3_web_junk", KeywordMatcher.of(mode, ReferenceLists.WEB_JUNK), minHits);
+        return new KeywordFilter("C3_web_junk", ReferenceLists.matcher(mode, ReferenceLists.WEB_JUNK), minHits);
     }
 
     public List<String> keywords() {

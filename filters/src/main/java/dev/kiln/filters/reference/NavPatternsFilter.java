@@ -21,7 +21,7 @@ public final class NavPatternsFilter implements Filter {
     private final double maxPipeRatio;
 
     public NavPatternsFilter(KeywordMatcher.Mode mode, int minKeywords, double maxPipeRatio) {
-        this.matcher = KeywordMatcher.of(mode, ReferenceLists.NAV);
+        this.matcher = ReferenceLists.matcher(mode, ReferenceLists.NAV);
         this.minKeywords = Check.range("min_nav_keywords", minKeywords, 1, ReferenceLists.NAV.size() + 1);
         this.maxPipeRatio = Check.ratio("max_pipe_ratio", maxPipeRatio);
     }

@@ -1,5 +1,6 @@
 package dev.kiln.filters.reference;
 
+import dev.kiln.filters.text.KeywordMatcher;
 import java.util.List;
 
 /**
@@ -113,4 +114,25 @@ public final class ReferenceLists {
 
     /** SPAM_PUNCT as one string: {@code . , ; : - / | = _ \ " '}. */
     public static final String SPAM_PUNCT = "\"',-./:;=\\_|";
+
+    /** C3's, C4's and G5's lists as substring matchers sharing one pass per document ({@link KeywordMatcher#substringsTogether}). */
+    private static final List<KeywordMatcher> TOGETHER = KeywordMatcher.substringsTogether(List.of(WEB_JUNK, NAV, BOILERPLATE));
+
+    /**
+     * The matcher of {@code list} in {@code mode}: for {@link #WEB_JUNK}, {@link #NAV} and {@link #BOILERPLATE}
+     * themselves in SUBSTRING mode one that shares its scan with the other two (the same counts, one pass
+     * per document for a chain using them all); otherwise {@link KeywordMatcher#of}.
+     */
+    public static KeywordMatcher matcher(KeywordMatcher.Mode mode, List<String> list) {
+        if (mode == KeywordMatcher.Mode.SUBSTRING) {
+            if (list == WEB_JUNK) {
+                return TOGETHER.get(0);
+            } else if (list == NAV) {
+                return TOGETHER.get(1);
+            } else if (list == BOILERPLATE) {
+                return TOGETHER.get(2);
+            }
+        }
+        return KeywordMatcher.of(mode, list);
+    }
 }

@@ -34,8 +34,16 @@ public final class KeywordMatcher {
     private final int ringMask;
     private final int[] fast;           // SUBSTRING mode: case-folded DFA, entries = next state * 128, sign bit = has output
     private final int[] lengths;        // normalised keyword lengths (UTF-16 units)
+    private final Union union;          // substringsTogether: the shared scan this matcher reads, else null
+    private final int group;            // its list's index there
 
     private KeywordMatcher(Mode mode, List<String> keywords) {
+        this(mode, keywords, null, -1);
+    }
+
+    private KeywordMatcher(Mode mode, List<String> keywords, Union union, int group) {
+        this.union = union;
+        this.group = group;
         this.mode = mode;
         this.keywords = List.copyOf(keywords);
         List<int[]> gotoAscii = new ArrayList<>();
@@ -134,6 +142,157 @@ public final class KeywordMatcher {
         return new KeywordMatcher(mode, keywords);
     }
 
+    /**
+     * SUBSTRING matchers for several lists that share one pass over each text: each counts exactly as
+     * {@link #substrings} of its list would (early stop included), but the first of them to see a text
+     * scans it once with the automaton of all the lists together and records where each keyword is first
+     * counted; the others read that record (a one-entry per-thread cache keyed on the text's identity, as
+     * {@link CharStats}). A chain with C3, C4 and G5 thus reads each document once for keywords, not three
+     * times. Texts that are not {@code String}s are matched by each list's own automaton.
+     *
+     * <p><b>NOTE:</b> each thread keeps its last text reachable until it matches the next one.
+     */
+    public static List<KeywordMatcher> substringsTogether(List<List<String>> lists) {
+        Union u = new Union(lists);
+        List<KeywordMatcher> out = new ArrayList<>(lists.size());
+        for (int g = 0; g < lists.size(); g++) {
+            out.add(new KeywordMatcher(Mode.SUBSTRING, lists.get(g), u, g));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The shared scan of {@link #substringsTogether}. */
+    private static final class Union {
+        private final KeywordMatcher all;
+        private final int[] group;   // list of each keyword id of all
+        private final int[] from;    // first id of each list, then the total
+        private final ThreadLocal<Object[]> last = new ThreadLocal<>(); // {text, stamps}
+
+        Union(List<List<String>> lists) {
+            List<String> every = new ArrayList<>();
+            from = new int[lists.size() + 1];
+            List<Integer> groups = new ArrayList<>();
+            for (int g = 0; g < lists.size(); g++) {
+                from[g] = every.size();
+                for (String k : lists.get(g)) {
+                    every.add(k);
+                    groups.add(g);
+                }
+            }
+            from[lists.size()] = every.size();
+            all = new KeywordMatcher(Mode.SUBSTRING, every);
+            group = groups.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        /** What {@code substrings(list g).countDistinct(text, limit)} gives, from the scan's stamps. */
+        int count(int g, String text, int limit) {
+            Object[] l = last.get();
+            int[] stamp;
+            if (l != null && l[0] == text) {
+                stamp = (int[]) l[1];
+            } else {
+                stamp = all.stamps(text, group, from.length - 1);
+                last.set(new Object[] {text, stamp});
+            }
+            int n = 0;
+            for (int id = from[g]; id < from[g + 1]; id++) {
+                n += stamp[id] != 0 ? 1 : 0;
+            }
+            int atLeast = Math.max(1, limit); // under 1, the automaton too stops at its first count
+            if (n < atLeast) {
+                return n;
+            }
+            int[] at = new int[n];
+            for (int id = from[g], k = 0; id < from[g + 1]; id++) {
+                if (stamp[id] != 0) {
+                    at[k++] = stamp[id];
+                }
+            }
+            java.util.Arrays.sort(at);
+            int stop = at[atLeast - 1];
+            int k = atLeast;
+            while (k < n && at[k] <= stop) {
+                k++;
+            }
+            return k;
+        }
+    }
+
+    /**
+     * One pass of {@link #countSubstrings}'s automaton without its early stop, recording for each keyword
+     * the position (+1) of the count check at which its list's own automaton would have counted it: where
+     * it first ends, or, for a keyword completed by the {@code i} of a U+0130, the list's next check (the
+     * automaton tests its limit only after the character's own outputs); 0 if absent.
+     */
+    private int[] stamps(String text, int[] group, int lists) {
+        int[] stamp = new int[keywords.size()];
+        int[] pending = new int[8];
+        int pendingN = 0;
+        boolean[] checked = new boolean[lists];
+        int off = 0;
+        int len = text.length();
+        for (int i = 0; i < len; i++) {
+            char c = text.charAt(i);
+            if (c < ASCII) {
+                int v = fast[off + c];
+                off = v & Integer.MAX_VALUE;
+                if (v >= 0) {
+                    continue;
+                }
+            } else {
+                int s = off / ASCII;
+                if (c == '\u0130') { // Python: "İ".lower() == "i\u0307"
+                    s = delta[s * ASCII + 'i'];
+                    if (outputs[s] != null) {
+                        for (int id : outputs[s]) {
+                            if (stamp[id] == 0) {
+                                stamp[id] = -1;
+                                if (pendingN == pending.length) {
+                                    pending = java.util.Arrays.copyOf(pending, pendingN * 2);
+                                }
+                                pending[pendingN++] = id;
+                            }
+                        }
+                    }
+                    s = step(s, '\u0307');
+                } else {
+                    s = step(s, Character.toLowerCase(c));
+                }
+                off = s * ASCII;
+                if (outputs[s] == null) {
+                    continue;
+                }
+            }
+            int[] ids = outputs[off / ASCII];
+            int at = i + 1;
+            if (pendingN > 0) {
+                java.util.Arrays.fill(checked, false);
+                for (int id : ids) {
+                    checked[group[id]] = true;
+                }
+                int keep = 0;
+                for (int p = 0; p < pendingN; p++) {
+                    int id = pending[p];
+                    if (checked[group[id]]) {
+                        stamp[id] = at;
+                    } else {
+                        pending[keep++] = id;
+                    }
+                }
+                pendingN = keep;
+            }
+            for (int id : ids) {
+                if (stamp[id] == 0) {
+                    stamp[id] = at;
+                }
+            }
+        }
+        for (int p = 0; p < pendingN; p++) {
+            stamp[pending[p]] = Integer.MAX_VALUE; // counted at the end of the text
+        }
+        return stamp;
+    }
+
     public List<String> keywords() {
         return keywords;
     }
@@ -144,6 +303,9 @@ public final class KeywordMatcher {
 
     /** Number of distinct keywords present in {@code text}, counting stops at {@code limit}. */
     public int countDistinct(CharSequence text, int limit) {
+        if (union != null && text instanceof String str) {
+            return union.count(group, str, limit);
+        }
         if (mode == Mode.SUBSTRING && text instanceof String str) {
             return countSubstrings(str, limit);
         }
