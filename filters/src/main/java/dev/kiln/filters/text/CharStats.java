@@ -77,18 +77,21 @@ public final class CharStats {
     }
 
     private void scan() {
-        String t = text;
-        int n = t.length();
+        int n = text.length();
+        char[] t = TextChars.of(text);
+        int[] hist = asciiHist;
         int prev = -1;
         int run = 0;
-        int cps = 0;
+        int pairs = 0;
+        boolean nonNewline = false;
         for (int i = 0; i < n; i++) {
-            int cp = t.charAt(i);
+            int cp = t[i];
             if (cp < 128) {
-                asciiHist[cp]++; // ASCII classes are summed from the histogram after the loop
+                hist[cp]++; // ASCII classes are summed from the histogram after the loop
             } else {
-                if (Character.isHighSurrogate((char) cp) && i + 1 < n && Character.isLowSurrogate(t.charAt(i + 1))) {
-                    cp = Character.toCodePoint((char) cp, t.charAt(++i));
+                if (Character.isHighSurrogate((char) cp) && i + 1 < n && Character.isLowSurrogate(t[i + 1])) {
+                    cp = Character.toCodePoint((char) cp, t[++i]);
+                    pairs++;
                 }
                 if (Character.isLetter(cp)) {
                     alpha++;
@@ -99,27 +102,25 @@ public final class CharStats {
                 }
                 countOther(cp);
             }
-            cps++;
             if (cp == prev) {
                 run++;
-            } else {
-                if (run > 1) {
-                    endRun(prev, run);
-                }
-                prev = cp;
-                run = 1;
+                continue;
             }
-            if (cp != '\n') {
-                anyNonNewline = true;
+            if (run > 1) {
+                endRun(prev, run);
             }
+            prev = cp;
+            run = 1;
+            nonNewline |= cp != '\n'; // a repeat of prev was tested when prev was
         }
         if (run > 1) {
             endRun(prev, run);
         }
+        anyNonNewline = nonNewline;
         if (maxRun == 0 && anyNonNewline) {
             maxRun = 1;
         }
-        codePoints = cps;
+        codePoints = n - pairs;
         for (int c = 0; c < 128; c++) {
             int k = asciiHist[c];
             if (k != 0) {

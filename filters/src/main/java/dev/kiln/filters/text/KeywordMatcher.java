@@ -231,8 +231,10 @@ public final class KeywordMatcher {
         boolean[] checked = new boolean[lists];
         int off = 0;
         int len = text.length();
+        char[] chars = TextChars.of(text);
+        int[] fast = this.fast;
         for (int i = 0; i < len; i++) {
-            char c = text.charAt(i);
+            char c = chars[i];
             if (c < ASCII) {
                 int v = fast[off + c];
                 off = v & Integer.MAX_VALUE;
