@@ -4,7 +4,6 @@ import dev.kiln.core.Document;
 import dev.kiln.core.config.ConfigException;
 import dev.kiln.core.stage.Decision;
 import dev.kiln.core.stage.Filter;
-import java.util.Set;
 
 /**
  * Lorem-ipsum placeholder pages: drops text in which words of the lorem-ipsum generators' vocabulary make
@@ -23,7 +22,7 @@ public final class PlaceholderTextFilter implements Filter {
     /** Default {@code min_placeholder_share}: placeholder pages measure 0.65 to 0.89, prose under 0.07. */
     public static final double DEFAULT_MIN_SHARE = 0.3;
 
-    static final Set<String> VOCABULARY = VocabularyShare.words("""
+    static final VocabularyShare.Vocabulary VOCABULARY = VocabularyShare.words("""
             accumsan adipisicing adipiscing aenean aliqua aliquam aliquet aliquip amet anim ante aptent arcu auctor augue
             aute bibendum blandit cillum class commodo condimentum congue consectetuer consectetur consequat conubia
             convallis cras cubilia culpa cupidatat curabitur curae cursus dapibus deserunt diam dictum dictumst dignissim

@@ -4,7 +4,6 @@ import dev.kiln.core.Document;
 import dev.kiln.core.config.ConfigException;
 import dev.kiln.core.stage.Decision;
 import dev.kiln.core.stage.Filter;
-import java.util.Set;
 
 /**
  * Licence, copyright, cookie-consent, privacy-policy and terms-of-service boilerplate: drops text in which
@@ -25,7 +24,7 @@ public final class PolicyVocabularyFilter implements Filter {
     /** Default {@code max_policy_share}. */
     public static final double DEFAULT_MAX_SHARE = 0.056;
 
-    static final Set<String> VOCABULARY = VocabularyShare.words("""
+    static final VocabularyShare.Vocabulary VOCABULARY = VocabularyShare.words("""
             copyright copyrights copyrighted license licenses licensed licensee licensees licensor
             licensors licence licences licensing sublicense hereby herein hereunder hereinafter warranty
             warranties merchantability noninfringement infringement disclaimer disclaimers disclaims

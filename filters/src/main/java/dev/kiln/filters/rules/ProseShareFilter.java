@@ -4,7 +4,6 @@ import dev.kiln.core.Document;
 import dev.kiln.core.config.ConfigException;
 import dev.kiln.core.stage.Decision;
 import dev.kiln.core.stage.Filter;
-import java.util.regex.Pattern;
 
 /**
  * Pages with too little running prose (link lists, menus, tables, encoded blobs): drops text in which prose
@@ -27,10 +26,12 @@ public final class ProseShareFilter implements Filter {
 
     static final int MIN_WORDS = 6;
     static final double MIN_WORD_SHARE = 0.6;
-    private static final Pattern WORD = Pattern.compile(
-            "[(\"'“‘\\[`*_]*\\p{L}[\\p{L}\\p{N}]*(?:['’.\\-][\\p{L}\\p{N}]+)*[.,;:!?)\\]\"'”’`*_]*");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
-
+    /** What may open a word, before its first letter. */
+    private static final String OPEN = "(\"'“‘[`*_";
+    /** What may join letters inside a word. */
+    private static final String JOIN = "'’.-";
+    /** What may close a word, after its last letter or digit. */
+    private static final String CLOSE = ".,;:!?)]\"'”’`*_";
     private final double minShare;
 
     public ProseShareFilter(double minShare) {
@@ -47,13 +48,21 @@ public final class ProseShareFilter implements Filter {
         String t = doc.text();
         long total = 0;
         long prose = 0;
-        for (int start = 0; start <= t.length(); ) {
+        int n = t.length();
+        for (int start = 0; start <= n; ) {
             int end = t.indexOf('\n', start);
-            end = end < 0 ? t.length() : end;
-            String s = t.substring(start, end).strip();
-            if (!s.isEmpty()) {
-                total += s.length();
-                prose += isProse(s) ? s.length() : 0;
+            end = end < 0 ? n : end;
+            int a = start;
+            int b = end;
+            while (a < b && Character.isWhitespace(t.charAt(a))) {
+                a++; // String.strip's whitespace; no supplementary code point is whitespace
+            }
+            while (b > a && Character.isWhitespace(t.charAt(b - 1))) {
+                b--;
+            }
+            if (a < b) {
+                total += b - a;
+                prose += isProse(t, a, b) ? b - a : 0;
             }
             start = end + 1;
         }
@@ -61,12 +70,84 @@ public final class ProseShareFilter implements Filter {
         return share < minShare ? Decision.drop(NAME, share) : Decision.keep();
     }
 
+    /** Whether {@code line} (stripped) is prose. */
     static boolean isProse(String line) {
-        String[] tokens = SPACES.split(line);
+        return isProse(line, 0, line.length());
+    }
+
+    /**
+     * Whether {@code t[from, to)}, a stripped line, is prose: its tokens are the runs between ASCII
+     * whitespace ({@code \\s}), a word is {@code OPEN* letter (letter|digit)* (JOIN (letter|digit)+)* CLOSE*}
+     * over code points, letters and digits as {@code \\p{L}} and {@code \\p{N}}.
+     */
+    static boolean isProse(String t, int from, int to) {
+        int tokens = 0;
         int words = 0;
-        for (String tok : tokens) {
-            words += WORD.matcher(tok).matches() ? 1 : 0;
+        int i = from;
+        while (i < to) {
+            while (i < to && isSpace(t.charAt(i))) {
+                i++;
+            }
+            if (i == to) {
+                break;
+            }
+            int end = i;
+            while (end < to && !isSpace(t.charAt(end))) {
+                end++;
+            }
+            tokens++;
+            words += isWord(t, i, end) ? 1 : 0;
+            i = end;
         }
-        return words >= MIN_WORDS && words >= MIN_WORD_SHARE * tokens.length;
+        return words >= MIN_WORDS && words >= MIN_WORD_SHARE * tokens;
+    }
+
+    private static boolean isWord(String t, int from, int to) {
+        int i = from;
+        while (i < to && OPEN.indexOf(t.charAt(i)) >= 0) {
+            i++;
+        }
+        if (i == to) {
+            return false;
+        }
+        int cp = t.codePointAt(i);
+        if (!Character.isLetter(cp)) {
+            return false;
+        }
+        i += Character.charCount(cp);
+        i = alnums(t, i, to);
+        while (i + 1 < to && JOIN.indexOf(t.charAt(i)) >= 0) {
+            int next = alnums(t, i + 1, to);
+            if (next == i + 1) {
+                break; // not followed by a letter or digit: the closing part starts here
+            }
+            i = next;
+        }
+        while (i < to && CLOSE.indexOf(t.charAt(i)) >= 0) {
+            i++;
+        }
+        return i == to;
+    }
+
+    /** The end of the run of letters and digits starting at {@code i}. */
+    private static int alnums(String t, int i, int to) {
+        while (i < to) {
+            int cp = t.codePointAt(i);
+            if (!Character.isLetter(cp) && !isNumber(cp)) {
+                break;
+            }
+            i += Character.charCount(cp);
+        }
+        return i;
+    }
+
+    private static boolean isNumber(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+    }
+
+    /** {@code \\s}: space, tab, line feed, vertical tab, form feed, carriage return. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
     }
 }

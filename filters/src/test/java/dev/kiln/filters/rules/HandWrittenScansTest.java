@@ -1,0 +1,116 @@
+package dev.kiln.filters.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kiln.core.Document;
+import dev.kiln.core.testing.SampleCorpus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hand-written scans of {@code prose_share} and the vocabulary rules decide as the definitions they
+ * replace: the word regular expression over {@code \s+} tokens, and a lower-cased substring per word looked
+ * up in a set. Checked line by line and text by text on the sample and on generated text full of the
+ * characters where they could part (joiners, closers, digits, U+0130, the Kelvin sign, surrogate letters).
+ */
+class HandWrittenScansTest {
+
+    // the definitions as they were written before the scans replaced them
+    private static final Pattern WORD = Pattern.compile(
+            "[(\"'“‘\\[`*_]*\\p{L}[\\p{L}\\p{N}]*(?:['’.\\-][\\p{L}\\p{N}]+)*[.,;:!?)\\]\"'”’`*_]*");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    private static boolean proseByRegex(String line) {
+        String[] tokens = SPACES.split(line);
+        int words = 0;
+        for (String tok : tokens) {
+            words += WORD.matcher(tok).matches() ? 1 : 0;
+        }
+        return words >= ProseShareFilter.MIN_WORDS && words >= ProseShareFilter.MIN_WORD_SHARE * tokens.length;
+    }
+
+    private static double shareBySubstrings(String text, Set<String> vocabulary) {
+        long words = 0;
+        long hits = 0;
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            int cp = text.codePointAt(i);
+            if (!Character.isLetter(cp)) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            int start = i;
+            while (i < n && Character.isLetter(cp = text.codePointAt(i))) {
+                i += Character.charCount(cp);
+            }
+            words++;
+            if (i - start <= 20 && vocabulary.contains(text.substring(start, i).toLowerCase(Locale.ROOT))) {
+                hits++;
+            }
+        }
+        return words == 0 ? 0.0 : (double) hits / words;
+    }
+
+    private static List<String> texts() {
+        List<String> out = new ArrayList<>();
+        SampleCorpus.read("web.jsonl.gz", 1500).stream().map(Document::text).forEach(out::add);
+        SampleCorpus.read("wiki.jsonl.gz", 400).stream().map(Document::text).forEach(out::add);
+        String[] bits = {"word", "Word", "WORD", "it's", "don’t", "e.g.", "U.S.", "x-ray", "a-", "-a", "'quoted'", "“curly”", "(paren)", "[x]",
+                "`code`", "*em*", "_u_", "end.", "end.)", "3rd", "1.5", "42", "ⅷ", "²", "é", "Straße", "\u0130stanbul", "\u212Aelvin", "𝒜bc",
+                "\uD835", "ab\u0301c", " ", "  ", "\t", "\u00a0", "\u2003", "\u000b", "\f", "\r", "policy", "cookies", "lorem", "ipsum", "Dolor",
+                "amet,", "GPL", "licence", "—", "...", "?!", "\"", "'", ".", "-", "’"};
+        Random r = new Random(3);
+        for (int n = 0; n < 3000; n++) {
+            StringBuilder sb = new StringBuilder();
+            for (int p = r.nextInt(30); p > 0; p--) {
+                sb.append(bits[r.nextInt(bits.length)]);
+                if (r.nextInt(3) > 0) {
+                    sb.append(r.nextInt(8) == 0 ? "\n" : " ");
+                }
+            }
+            out.add(sb.toString());
+        }
+        return out;
+    }
+
+    @Test
+    void proseLinesAreTheRegularExpressionsProseLines() {
+        int lines = 0;
+        int prose = 0;
+        for (String t : texts()) {
+            for (String raw : t.split("\n", -1)) {
+                String line = raw.strip();
+                if (line.isEmpty()) {
+                    continue;
+                }
+                boolean want = proseByRegex(line);
+                assertEquals(want, ProseShareFilter.isProse(line), line);
+                lines++;
+                prose += want ? 1 : 0;
+            }
+        }
+        assertTrue(lines > 20_000 && prose > 2_000 && prose < lines - 2_000, lines + " lines, " + prose + " prose");
+    }
+
+    @Test
+    void vocabularySharesAreTheSubstringLookupsShares() {
+        Set<String> vocabulary = Set.of("policy", "cookies", "lorem", "ipsum", "dolor", "amet", "gpl", "licence", "stra\u00dfe", "kelvin",
+                "i\u0307stanbul", "word", "the", "and", "of");
+        VocabularyShare.Vocabulary v = new VocabularyShare.Vocabulary(vocabulary);
+        int nonZero = 0;
+        for (String t : texts()) {
+            double want = shareBySubstrings(t, vocabulary);
+            assertEquals(want, VocabularyShare.of(t, v), () -> t.length() > 200 ? t.substring(0, 200) : t);
+            nonZero += want > 0 ? 1 : 0;
+        }
+        assertTrue(nonZero > 2000, "texts with vocabulary words: " + nonZero);
+        assertEquals(1.0, VocabularyShare.of("\u212Aelvin \u0130stanbul Stra\u00dfe", v), "words lower-cased into the vocabulary by Locale.ROOT");
+    }
+}
