@@ -118,20 +118,23 @@ public final class ReferenceLists {
     /** C3's, C4's and G5's lists as substring matchers sharing one pass per document ({@link KeywordMatcher#substringsTogether}). */
     private static final List<KeywordMatcher> TOGETHER = KeywordMatcher.substringsTogether(List.of(WEB_JUNK, NAV, BOILERPLATE));
 
+    /** The same lists as WORDS matchers sharing one pass (kiln's profile: web_junk and boilerplate). */
+    private static final List<KeywordMatcher> TOGETHER_WORDS = KeywordMatcher.together(KeywordMatcher.Mode.WORDS,
+            List.of(WEB_JUNK, NAV, BOILERPLATE));
+
     /**
      * The matcher of {@code list} in {@code mode}: for {@link #WEB_JUNK}, {@link #NAV} and {@link #BOILERPLATE}
-     * themselves in SUBSTRING mode one that shares its scan with the other two (the same counts, one pass
-     * per document for a chain using them all); otherwise {@link KeywordMatcher#of}.
+     * themselves one that shares its scan with the other two in the same mode (the same counts, one pass
+     * per document for a chain using several); otherwise {@link KeywordMatcher#of}.
      */
     public static KeywordMatcher matcher(KeywordMatcher.Mode mode, List<String> list) {
-        if (mode == KeywordMatcher.Mode.SUBSTRING) {
-            if (list == WEB_JUNK) {
-                return TOGETHER.get(0);
-            } else if (list == NAV) {
-                return TOGETHER.get(1);
-            } else if (list == BOILERPLATE) {
-                return TOGETHER.get(2);
-            }
+        List<KeywordMatcher> shared = mode == KeywordMatcher.Mode.SUBSTRING ? TOGETHER : TOGETHER_WORDS;
+        if (list == WEB_JUNK) {
+            return shared.get(0);
+        } else if (list == NAV) {
+            return shared.get(1);
+        } else if (list == BOILERPLATE) {
+            return shared.get(2);
         }
         return KeywordMatcher.of(mode, list);
     }

@@ -153,10 +153,15 @@ public final class KeywordMatcher {
      * <p><b>NOTE:</b> each thread keeps its last text reachable until it matches the next one.
      */
     public static List<KeywordMatcher> substringsTogether(List<List<String>> lists) {
-        Union u = new Union(lists);
+        return together(Mode.SUBSTRING, lists);
+    }
+
+    /** As {@link #substringsTogether} in either mode: WORDS matchers of several lists sharing one pass per text. */
+    public static List<KeywordMatcher> together(Mode mode, List<List<String>> lists) {
+        Union u = new Union(mode, lists);
         List<KeywordMatcher> out = new ArrayList<>(lists.size());
         for (int g = 0; g < lists.size(); g++) {
-            out.add(new KeywordMatcher(Mode.SUBSTRING, lists.get(g), u, g));
+            out.add(new KeywordMatcher(mode, lists.get(g), u, g));
         }
         return List.copyOf(out);
     }
@@ -168,7 +173,7 @@ public final class KeywordMatcher {
         private final int[] from;    // first id of each list, then the total
         private final ThreadLocal<Object[]> last = new ThreadLocal<>(); // {text, stamps}
 
-        Union(List<List<String>> lists) {
+        Union(Mode mode, List<List<String>> lists) {
             List<String> every = new ArrayList<>();
             from = new int[lists.size() + 1];
             List<Integer> groups = new ArrayList<>();
@@ -180,7 +185,7 @@ public final class KeywordMatcher {
                 }
             }
             from[lists.size()] = every.size();
-            all = new KeywordMatcher(Mode.SUBSTRING, every);
+            all = new KeywordMatcher(mode, every);
             group = groups.stream().mapToInt(Integer::intValue).toArray();
         }
 
@@ -191,14 +196,14 @@ public final class KeywordMatcher {
             if (l != null && l[0] == text) {
                 stamp = (int[]) l[1];
             } else {
-                stamp = all.stamps(text, group, from.length - 1);
+                stamp = all.mode == Mode.WORDS ? all.stampsWords(text) : all.stamps(text, group, from.length - 1);
                 last.set(new Object[] {text, stamp});
             }
             int n = 0;
             for (int id = from[g]; id < from[g + 1]; id++) {
                 n += stamp[id] != 0 ? 1 : 0;
             }
-            int atLeast = Math.max(1, limit); // under 1, the automaton too stops at its first count
+            int atLeast = limit; // at least 1 (countDistinct)
             if (n < atLeast) {
                 return n;
             }
@@ -295,6 +300,46 @@ public final class KeywordMatcher {
         return stamp;
     }
 
+    /**
+     * The WORDS loop of {@link #countDistinct} without its early stop, recording for each keyword the
+     * position (+1) where it is first found with word boundaries on both sides; 0 if absent.
+     */
+    private int[] stampsWords(String text) {
+        int[] stamp = new int[keywords.size()];
+        int[] ring = new int[ringMask + 1];
+        int s = 0;
+        long fed = 0;
+        boolean lastSpace = true;
+        int len = text.length();
+        for (int i = 0; i < len; i++) {
+            char c = text.charAt(i);
+            char f;
+            if (PyText.isSpace(c)) {
+                if (lastSpace) {
+                    continue; // a whitespace run matches one space
+                }
+                lastSpace = true;
+                f = ' ';
+            } else {
+                lastSpace = false;
+                f = Character.toLowerCase(c);
+            }
+            ring[(int) (fed & ringMask)] = i;
+            fed++;
+            s = f < ASCII ? delta[s * ASCII + f] : step(s, f);
+            int[] ids = outputs[s];
+            if (ids == null) {
+                continue;
+            }
+            for (int id : ids) {
+                if (stamp[id] == 0 && boundaryBefore(text, ring[(int) ((fed - lengths[id]) & ringMask)]) && boundaryAfter(text, i + 1)) {
+                    stamp[id] = i + 1;
+                }
+            }
+        }
+        return stamp;
+    }
+
     public List<String> keywords() {
         return keywords;
     }
@@ -305,7 +350,7 @@ public final class KeywordMatcher {
 
     /** Number of distinct keywords present in {@code text}, counting stops at {@code limit}. */
     public int countDistinct(CharSequence text, int limit) {
-        if (union != null && text instanceof String str) {
+        if (union != null && limit >= 1 && text instanceof String str) {
             return union.count(group, str, limit);
         }
         if (mode == Mode.SUBSTRING && text instanceof String str) {

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class KeywordMatcherTogetherTest {
 
     private static long compare(List<List<String>> lists, List<KeywordMatcher> together, List<String> texts, int[] limits) {
-        List<KeywordMatcher> own = lists.stream().map(KeywordMatcher::substrings).toList();
+        KeywordMatcher.Mode mode = together.get(0).mode();
+        List<KeywordMatcher> own = lists.stream().map(l -> KeywordMatcher.of(mode, l)).toList();
         long counted = 0;
         int round = 0;
         for (String original : texts) {
@@ -56,6 +57,32 @@ class KeywordMatcherTogetherTest {
     }
 
     @Test
+    void wholeWordMatchersCountAsTheirOwnMatchersOnTheSampleAndOnWordBoundaries() {
+        List<String> texts = new ArrayList<>();
+        SampleCorpus.read("web.jsonl.gz", 1500).stream().map(Document::text).forEach(texts::add);
+        List<List<String>> lists = List.of(ReferenceLists.WEB_JUNK, ReferenceLists.NAV, ReferenceLists.BOILERPLATE);
+        List<KeywordMatcher> together = lists.stream().map(l -> ReferenceLists.matcher(KeywordMatcher.Mode.WORDS, l)).toList();
+        long counted = compare(lists, together, texts, new int[] {1, 2, 4, 1000});
+        assertTrue(counted > 2000, "the sample has whole-word keywords: " + counted);
+        // phrases across whitespace runs, words inside words, boundaries at marks and underscores
+        List<List<String>> mine = List.of(List.of("add to cart", "home", "cart", "privacy policy", "policy"),
+                List.of("homework", "to", "cart now", "a"), List.of("home page", "policy", "page"));
+        List<KeywordMatcher> t = KeywordMatcher.together(KeywordMatcher.Mode.WORDS, mine);
+        String[] bits = {"Add", " ", "  ", "\n", "\u00a0", "to", "CART", "cart_", "home", "Homework", "page", "policy", "Privacy", "now", "a",
+                "é", "\u0301", "-", ".", "1", "x"};
+        Random r = new Random(8);
+        List<String> gen = new ArrayList<>();
+        for (int n = 0; n < 4000; n++) {
+            StringBuilder sb = new StringBuilder();
+            for (int p = r.nextInt(14); p > 0; p--) {
+                sb.append(bits[r.nextInt(bits.length)]);
+            }
+            gen.add(sb.toString());
+        }
+        assertTrue(compare(mine, t, gen, new int[] {1, 2, 3, 5}) > 5000);
+    }
+
+    @Test
     void overlappingListsAndTwoCharacterLowerCasesCountAsTheirOwnMatchers() {
         List<List<String>> lists = List.of(List.of("wiki", "ki", "cookie", "cookie policy", "aba", "i\u0307n"),
                 List.of("policy", "kie", "bab", "abab", "wi", "\u0130nfo"),
@@ -72,7 +99,7 @@ class KeywordMatcherTogetherTest {
             }
             texts.add(sb.toString());
         }
-        long counted = compare(lists, together, texts, new int[] {0, 1, 2, 3, 5});
+        long counted = compare(lists, together, texts, new int[] {0, 1, 2, 3, 5}); // under 1: each list's own automaton
         assertTrue(counted > 10_000, "dense: " + counted);
     }
 }
