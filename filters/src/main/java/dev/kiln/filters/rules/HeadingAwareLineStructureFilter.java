@@ -60,7 +60,7 @@ public final class HeadingAwareLineStructureFilter implements Filter {
                 continue;
             }
             int len = PyText.len(t, a, b);
-            if ((prevBlank && nextBlank(t, end) || nextLineLen(t, end) >= 2 * len) && isHeadingLike(t, a, b, len)) {
+            if (isHeadingLike(t, a, b, len) && (prevBlank && nextBlank(t, end) || nextLineAtLeast(t, end, 2 * len))) {
                 prevBlank = false;
                 start = end + 1;
                 continue;
@@ -71,8 +71,25 @@ public final class HeadingAwareLineStructureFilter implements Filter {
             boolean allUpper = true;
             boolean anyLetter = false;
             for (int i = a; i <= b; ) {
-                int cp = i < b ? t.codePointAt(i) : ' ';
-                i += i < b ? Character.charCount(cp) : 1;
+                char c = i < b ? t.charAt(i) : ' ';
+                if (c < 128) { // ASCII: Character's answers without its tables
+                    i++;
+                    if (c == ' ' || c >= '\t' && c <= '\r' || c >= 0x1C && c <= 0x1F) {
+                        letteredWords += inWord && wordHasLetter ? 1 : 0;
+                        inWord = false;
+                        wordHasLetter = false;
+                    } else {
+                        inWord = true;
+                        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+                            wordHasLetter = true;
+                            anyLetter = true;
+                            allUpper &= c <= 'Z';
+                        }
+                    }
+                    continue;
+                }
+                int cp = t.codePointAt(i);
+                i += Character.charCount(cp);
                 if (Character.isWhitespace(cp)) {
                     letteredWords += inWord && wordHasLetter ? 1 : 0;
                     inWord = false;
@@ -112,15 +129,16 @@ public final class HeadingAwareLineStructureFilter implements Filter {
         return capsRatio > maxCapsRatio ? Decision.drop(NAME, capsRatio) : Decision.keep();
     }
 
-    /** Stripped length of the line after the one ending at {@code end} (0 at the end of the text). */
-    private static int nextLineLen(String t, int end) {
+    /** Whether the stripped line after the one ending at {@code end} has at least {@code n} code points (none at the end of the text). */
+    private static boolean nextLineAtLeast(String t, int end, int n) {
         if (end >= t.length()) {
-            return 0;
+            return n <= 0;
         }
         int next = t.indexOf('\n', end + 1);
         int e = next < 0 ? t.length() : next;
         int a = PyText.stripStart(t, end + 1, e);
-        return PyText.len(t, a, PyText.stripEnd(t, a, e));
+        int b = PyText.stripEnd(t, a, e);
+        return b - a >= n && (b - a >= 2L * n || PyText.len(t, a, b) >= n); // a code point is one or two units
     }
 
     private static boolean nextBlank(String t, int end) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kiln.core.Document;
 import dev.kiln.core.testing.SampleCorpus;
+import dev.kiln.filters.text.PyText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -112,5 +113,125 @@ class HandWrittenScansTest {
         }
         assertTrue(nonZero > 2000, "texts with vocabulary words: " + nonZero);
         assertEquals(1.0, VocabularyShare.of("\u212Aelvin \u0130stanbul Stra\u00dfe", v), "words lower-cased into the vocabulary by Locale.ROOT");
+    }
+    // line_structure's test as it was before the heading test went first and ASCII characters skipped Character's tables
+    static String lineStructureBefore(String t, int shortLineChars, double maxShortRatio, double maxCapsRatio) {
+        int lines = 0;
+        int shortLines = 0;
+        int lettered = 0;
+        int caps = 0;
+        boolean prevBlank = true;
+        int start = 0;
+        while (start <= t.length()) {
+            int end = t.indexOf('\n', start);
+            if (end < 0) {
+                end = t.length();
+            }
+            int a = PyText.stripStart(t, start, end);
+            int b = PyText.stripEnd(t, a, end);
+            if (b == a) {
+                prevBlank = true;
+                start = end + 1;
+                continue;
+            }
+            int len = PyText.len(t, a, b);
+            if ((prevBlank && nextBlank(t, end) || nextLineLen(t, end) >= 2 * len) && HeadingAwareLineStructureFilter.isHeadingLike(t, a, b, len)) {
+                prevBlank = false;
+                start = end + 1;
+                continue;
+            }
+            int letteredWords = 0;
+            boolean inWord = false;
+            boolean wordHasLetter = false;
+            boolean allUpper = true;
+            boolean anyLetter = false;
+            for (int i = a; i <= b; ) {
+                int cp = i < b ? t.codePointAt(i) : ' ';
+                i += i < b ? Character.charCount(cp) : 1;
+                if (Character.isWhitespace(cp)) {
+                    letteredWords += inWord && wordHasLetter ? 1 : 0;
+                    inWord = false;
+                    wordHasLetter = false;
+                } else {
+                    inWord = true;
+                    if (Character.isLetter(cp)) {
+                        wordHasLetter = true;
+                        anyLetter = true;
+                        allUpper &= Character.isUpperCase(cp);
+                    }
+                }
+            }
+            prevBlank = false;
+            if (!anyLetter) {
+                start = end + 1;
+                continue;
+            }
+            lines++;
+            if (len < shortLineChars) {
+                shortLines++;
+            }
+            if (letteredWords >= 2) {
+                lettered++;
+                caps += allUpper ? 1 : 0;
+            }
+            start = end + 1;
+        }
+        if (lines == 0) {
+            return "keep";
+        }
+        double shortRatio = (double) shortLines / lines;
+        if (shortRatio > maxShortRatio) {
+            return "drop " + shortRatio;
+        }
+        double capsRatio = lettered == 0 ? 0.0 : (double) caps / lettered;
+        return capsRatio > maxCapsRatio ? "drop " + capsRatio : "keep";
+    }
+
+    static int nextLineLen(String t, int end) {
+        if (end >= t.length()) {
+            return 0;
+        }
+        int next = t.indexOf('\n', end + 1);
+        int e = next < 0 ? t.length() : next;
+        int a = PyText.stripStart(t, end + 1, e);
+        return PyText.len(t, a, PyText.stripEnd(t, a, e));
+    }
+
+    static boolean nextBlank(String t, int end) {
+        if (end >= t.length()) {
+            return true;
+        }
+        int next = t.indexOf('\n', end + 1);
+        return PyText.stripStart(t, end + 1, next < 0 ? t.length() : next) == (next < 0 ? t.length() : next);
+    }
+
+    @Test
+    void lineStructureDecidesAsBefore() {
+        int drops = 0;
+        List<String> texts = texts();
+        String[] heads = {"EXODUS CHAPTER 26", "Chapter 1", "1. Intro", "HEADING", "Note:", "x", "\u00c9T\u00c9 CHAPTER", "ΣΟΦΙΑ ΤΟΥ",
+                "A short title", "short line", "}", "});", "42"};
+        Random r = new Random(4);
+        for (int n = 0; n < 2000; n++) {
+            StringBuilder sb = new StringBuilder();
+            for (int p = r.nextInt(12); p > 0; p--) {
+                int k = r.nextInt(4);
+                sb.append(k == 0 ? heads[r.nextInt(heads.length)] : k == 1 ? "" : k == 2 ? "A line of ordinary prose that runs on long enough to matter here."
+                        : "  \t ");
+                sb.append('\n');
+            }
+            texts.add(sb.toString());
+        }
+        for (String t : texts) {
+            for (int shortChars : new int[] {20, 40}) {
+                String want = lineStructureBefore(t, shortChars, 0.5, 0.3);
+                dev.kiln.core.stage.Decision d = new HeadingAwareLineStructureFilter(shortChars, 0.5, 0.3)
+                        .test(Document.of("x", t, "c4"));
+                String got = d instanceof dev.kiln.core.stage.Decision.Drop drop ? "drop " + drop.value() : "keep";
+                assertEquals(want, got, () -> t.length() > 200 ? t.substring(0, 200) : t);
+                drops += want.equals("keep") ? 0 : 1;
+            }
+        }
+        assertTrue(drops > 500, "drops: " + drops);
     }
 }
