@@ -22,7 +22,8 @@ public final class PlaceholderTextFilter implements Filter {
     /** Default {@code min_placeholder_share}: placeholder pages measure 0.65 to 0.89, prose under 0.07. */
     public static final double DEFAULT_MIN_SHARE = 0.3;
 
-    static final VocabularyShare.Vocabulary VOCABULARY = VocabularyShare.words("""
+    /** The vocabulary, space-separated. */
+    static final String WORDS = """
             accumsan adipisicing adipiscing aenean aliqua aliquam aliquet aliquip amet anim ante aptent arcu auctor augue
             aute bibendum blandit cillum class commodo condimentum congue consectetuer consectetur consequat conubia
             convallis cras cubilia culpa cupidatat curabitur curae cursus dapibus deserunt diam dictum dictumst dignissim
@@ -37,7 +38,9 @@ public final class PlaceholderTextFilter implements Filter {
             rutrum sagittis sapien scelerisque semper senectus sint sociis sociosqu sodales sollicitudin sunt suscipit
             suspendisse taciti tellus tempor tempus tincidunt torquent tortor tristique turpis ullamco ullamcorper
             ultrices ultricies urna varius vehicula velit venenatis veniam vestibulum vitae vivamus viverra voluptate
-            volutpat vulputate""");
+            volutpat vulputate""";
+
+    static final VocabularyShare.Vocabulary VOCABULARY = VocabularyShare.KILN.get(1);
 
     private final double minShare;
 

@@ -24,7 +24,8 @@ public final class PolicyVocabularyFilter implements Filter {
     /** Default {@code max_policy_share}. */
     public static final double DEFAULT_MAX_SHARE = 0.056;
 
-    static final VocabularyShare.Vocabulary VOCABULARY = VocabularyShare.words("""
+    /** The vocabulary, space-separated. */
+    static final String WORDS = """
             copyright copyrights copyrighted license licenses licensed licensee licensees licensor
             licensors licence licences licensing sublicense hereby herein hereunder hereinafter warranty
             warranties merchantability noninfringement infringement disclaimer disclaimers disclaims
@@ -38,7 +39,9 @@ public final class PolicyVocabularyFilter implements Filter {
             grants rights obligations applicable accordance reproduce reproduction recipient recipients
             convey conveying conveyed executable sublicensing termination terminate terminated
             unenforceable enforceable relicensing licensable statutory waive waiver compliance comply
-            infringe infringed gpl lgpl agpl gfdl commercial accept decline imprint opt""");
+            infringe infringed gpl lgpl agpl gfdl commercial accept decline imprint opt""";
+
+    static final VocabularyShare.Vocabulary VOCABULARY = VocabularyShare.KILN.get(0);
 
     private final double maxShare;
 

@@ -112,6 +112,21 @@ class HandWrittenScansTest {
             nonZero += want > 0 ? 1 : 0;
         }
         assertTrue(nonZero > 2000, "texts with vocabulary words: " + nonZero);
+        // vocabularies scanned together (overlapping words), asked in either order, each text once under a new identity
+        Set<String> other = Set.of("policy", "lorem", "kelvin", "x", "ray", "ipsum", "\u00e9t\u00e9", "dont");
+        List<VocabularyShare.Vocabulary> both = VocabularyShare.together(List.of(vocabulary, other));
+        int k = 0;
+        for (String t : texts()) {
+            String fresh = new String(t);
+            boolean first = k++ % 2 == 0;
+            assertEquals(shareBySubstrings(t, first ? vocabulary : other), VocabularyShare.of(fresh, both.get(first ? 0 : 1)));
+            assertEquals(shareBySubstrings(t, first ? other : vocabulary), VocabularyShare.of(fresh, both.get(first ? 1 : 0)));
+        }
+        // kiln's own pair: the policy and placeholder vocabularies as their words give them
+        for (String t : texts()) {
+            assertEquals(shareBySubstrings(t, VocabularyShare.set(PolicyVocabularyFilter.WORDS)), VocabularyShare.of(t, PolicyVocabularyFilter.VOCABULARY));
+            assertEquals(shareBySubstrings(t, VocabularyShare.set(PlaceholderTextFilter.WORDS)), VocabularyShare.of(t, PlaceholderTextFilter.VOCABULARY));
+        }
         assertEquals(1.0, VocabularyShare.of("\u212Aelvin \u0130stanbul Stra\u00dfe", v), "words lower-cased into the vocabulary by Locale.ROOT");
     }
     // line_structure's test as it was before the heading test went first and ASCII characters skipped Character's tables
