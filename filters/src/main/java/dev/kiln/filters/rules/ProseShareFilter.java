@@ -132,6 +132,14 @@ public final class ProseShareFilter implements Filter {
     /** The end of the run of letters and digits starting at {@code i}. */
     private static int alnums(String t, int i, int to) {
         while (i < to) {
+            char c = t.charAt(i);
+            if (c < 128) { // ASCII letters and digits are its only \\p{L} and \\p{N}
+                if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9') {
+                    i++;
+                    continue;
+                }
+                break;
+            }
             int cp = t.codePointAt(i);
             if (!Character.isLetter(cp) && !isNumber(cp)) {
                 break;

@@ -311,8 +311,10 @@ public final class KeywordMatcher {
         long fed = 0;
         boolean lastSpace = true;
         int len = text.length();
+        char[] chars = TextChars.of(text);
+        int[] delta = this.delta;
         for (int i = 0; i < len; i++) {
-            char c = text.charAt(i);
+            char c = chars[i];
             char f;
             if (PyText.isSpace(c)) {
                 if (lastSpace) {
@@ -322,7 +324,7 @@ public final class KeywordMatcher {
                 f = ' ';
             } else {
                 lastSpace = false;
-                f = Character.toLowerCase(c);
+                f = c < ASCII ? lowerAscii(c) : Character.toLowerCase(c);
             }
             ring[(int) (fed & ringMask)] = i;
             fed++;
