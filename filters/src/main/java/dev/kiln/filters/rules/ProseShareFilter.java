@@ -32,6 +32,25 @@ public final class ProseShareFilter implements Filter {
     private static final String JOIN = "'’.-";
     /** What may close a word, after its last letter or digit. */
     private static final String CLOSE = ".,;:!?)]\"'”’`*_";
+    private static final int OPENS = 1;
+    private static final int JOINS = 2;
+    private static final int CLOSES = 4;
+    private static final byte[] ASCII_ROLE = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_ROLE[c] = (byte) roleOf(c);
+        }
+    }
+
+    /** The roles of {@code c}: {@link #OPENS}, {@link #JOINS}, {@link #CLOSES} as bits. */
+    private static int role(char c) {
+        return c < 128 ? ASCII_ROLE[c] : roleOf(c);
+    }
+
+    private static int roleOf(char c) {
+        return (OPEN.indexOf(c) >= 0 ? OPENS : 0) | (JOIN.indexOf(c) >= 0 ? JOINS : 0) | (CLOSE.indexOf(c) >= 0 ? CLOSES : 0);
+    }
     private final double minShare;
 
     public ProseShareFilter(double minShare) {
@@ -104,7 +123,7 @@ public final class ProseShareFilter implements Filter {
 
     private static boolean isWord(String t, int from, int to) {
         int i = from;
-        while (i < to && OPEN.indexOf(t.charAt(i)) >= 0) {
+        while (i < to && (role(t.charAt(i)) & OPENS) != 0) {
             i++;
         }
         if (i == to) {
@@ -116,14 +135,14 @@ public final class ProseShareFilter implements Filter {
         }
         i += Character.charCount(cp);
         i = alnums(t, i, to);
-        while (i + 1 < to && JOIN.indexOf(t.charAt(i)) >= 0) {
+        while (i + 1 < to && (role(t.charAt(i)) & JOINS) != 0) {
             int next = alnums(t, i + 1, to);
             if (next == i + 1) {
                 break; // not followed by a letter or digit: the closing part starts here
             }
             i = next;
         }
-        while (i < to && CLOSE.indexOf(t.charAt(i)) >= 0) {
+        while (i < to && (role(t.charAt(i)) & CLOSES) != 0) {
             i++;
         }
         return i == to;
