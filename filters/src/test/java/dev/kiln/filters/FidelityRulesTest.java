@@ -38,6 +38,23 @@ class FidelityRulesTest {
     }
 
     @Test
+    void placeholderTextDropsTheCiceroPassagesGenerators() throws java.io.IOException {
+        // Perl's Text::Lorem draws on De finibus 1.10.32-33 ("Sed ut perspiciatis..."), as faker does: none says "lorem ipsum"
+        java.util.List<String> pages = new java.util.ArrayList<>();
+        try (var in = FidelityRulesTest.class.getResourceAsStream("/fidelity/text-lorem.jsonl")) {
+            for (String l : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                pages.add(dev.kiln.core.config.Configs.JSON.readTree(l).get("text").asText());
+            }
+        }
+        assertEquals(20, pages.size());
+        for (String p : pages) {
+            StageChain.Result r = run(PlaceholderTextFilter.NAME, p);
+            assertEquals("placeholder_text", r.reason(), p);
+            assertTrue(r.value() >= PlaceholderTextFilter.DEFAULT_MIN_SHARE, "share " + r.value());
+        }
+    }
+
+    @Test
     void codeLinesDropsStylesheetsAndKeepsDocsWithExamples() {
         StageChain.Result css = run(CodeLinesFilter.NAME, page("code/css/0"));
         assertEquals("code_lines", css.reason());

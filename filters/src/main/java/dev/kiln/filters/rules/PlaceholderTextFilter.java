@@ -10,9 +10,11 @@ import dev.kiln.core.stage.Filter;
  * up at least {@code min_placeholder_share} of the words. C4 drops any page containing "lorem ipsum"; this
  * rule also catches generated placeholder that never says "lorem ipsum" ("Quis aliquip ut aute sunt enim"),
  * and keeps an article that quotes the phrase. The vocabulary is the words of npm {@code lorem-ipsum} 3.0.0
- * and of jinja2's {@code LOREM_IPSUM_WORDS} (lipsum.com's), without words of one or two letters and without
- * those that are also common English (sit, per, non, cum, est, nec, sed, pede, quam, vel, mus, dis, hac,
- * leo, nam). <p><b>NOTE:</b> real Latin prose shares some of these words; kiln's default profile is for English.
+ * and of jinja2's {@code LOREM_IPSUM_WORDS} (lipsum.com's), and those of Cicero's De finibus 1.10.32-33
+ * ("Sed ut perspiciatis unde omnis iste natus error sit voluptatem..."), the other passage generators draw
+ * from (faker, Perl's Text::Lorem), without words of one or two letters and without those that are also
+ * English (sit, per, non, cum, est, nec, sed, pede, quam, vel, mus, dis, hac, leo, nam, error, minus, quasi,
+ * dicta, nemo, minima, alias, provident, maxime, ...). <p><b>NOTE:</b> real Latin prose shares some of these words; kiln's default profile is for English.
  */
 public final class PlaceholderTextFilter implements Filter {
 
@@ -24,21 +26,29 @@ public final class PlaceholderTextFilter implements Filter {
 
     /** The vocabulary, space-separated. */
     static final String WORDS = """
-            accumsan adipisicing adipiscing aenean aliqua aliquam aliquet aliquip amet anim ante aptent arcu auctor augue
-            aute bibendum blandit cillum class commodo condimentum congue consectetuer consectetur consequat conubia
-            convallis cras cubilia culpa cupidatat curabitur curae cursus dapibus deserunt diam dictum dictumst dignissim
-            dolor dolore donec dui duis egestas eget eiusmod eleifend elementum elit enim erat eros esse etiam euismod
-            excepteur exercitation facilisi facilisis fames faucibus felis fermentum feugiat fringilla fugiat fusce
-            gravida habitant habitasse hendrerit hymenaeos iaculis imperdiet inceptos incididunt integer interdum ipsum
-            irure justo labore laboris laborum lacinia lacus laoreet lectus libero ligula litora lobortis lorem luctus
-            maecenas magna magnis malesuada massa mattis mauris metus minim molestie mollis mollit montes morbi nascetur
-            natoque neque netus nibh nisi nisl nonummy nostra nostrud nulla nullam nunc occaecat odio officia orci ornare
-            pariatur parturient pellentesque penatibus pharetra phasellus placerat platea porta porttitor posuere potenti
-            praesent pretium primis proident proin pulvinar purus quis quisque reprehenderit rhoncus ridiculus risus
-            rutrum sagittis sapien scelerisque semper senectus sint sociis sociosqu sodales sollicitudin sunt suscipit
-            suspendisse taciti tellus tempor tempus tincidunt torquent tortor tristique turpis ullamco ullamcorper
-            ultrices ultricies urna varius vehicula velit venenatis veniam vestibulum vitae vivamus viverra voluptate
-            volutpat vulputate""";
+            accumsan accusamus accusantium adipisci adipiscing adipisicing aenean aliqua aliquam aliquet aliquid aliquip
+            amet anim ante aperiam aptent architecto arcu asperiores aspernatur assumenda atque auctor augue aut aute
+            autem beatae bibendum blandit blanditiis cillum class commodi commodo condimentum congue consectetuer
+            consectetur consequat consequatur consequuntur conubia convallis corporis corrupti cras cubilia culpa cumque
+            cupidatat cupiditate curabitur curae cursus dapibus debitis delectus deleniti deserunt diam dictum dictumst
+            dignissim dignissimos distinctio dolor dolore dolorem doloremque doloribus dolorum donec ducimus dui duis
+            eaque earum egestas eget eius eiusmod eleifend elementum eligendi elit enim eos erat eros esse etiam euismod
+            eum eveniet excepteur excepturi exercitation exercitationem expedita explicabo facilis facilisi facilisis
+            fames faucibus felis fermentum feugiat fringilla fugiat fugit fusce gravida habitant habitasse harum hendrerit
+            hymenaeos iaculis illo illum impedit imperdiet inceptos incididunt incidunt integer interdum inventore ipsa
+            ipsam ipsum irure iste itaque iusto justo labore laboriosam laboris laborum lacinia lacus laoreet laudantium
+            lectus libero ligula litora lobortis lorem luctus maecenas magna magnam magni magnis maiores malesuada massa
+            mattis mauris metus minim molestiae molestias molestie mollis mollit mollitia montes morbi nascetur natoque
+            natus necessitatibus neque nesciunt netus nibh nisi nisl nobis nonummy nostra nostrud nostrum nulla nullam
+            numquam nunc occaecat occaecati odio odit officia officiis omnis optio orci ornare pariatur parturient
+            pellentesque penatibus perferendis perspiciatis pharetra phasellus placeat placerat platea porro porta
+            porttitor possimus posuere potenti praesent praesentium pretium primis proident proin pulvinar purus quae
+            quaerat quia quibusdam quidem quis quisquam quisque quos ratione recusandae reiciendis repellat repellendus
+            reprehenderit repudiandae rerum rhoncus ridiculus risus rutrum saepe sagittis sapien scelerisque semper
+            senectus sequi similique sint sociis sociosqu sodales sollicitudin soluta sunt suscipit suspendisse taciti
+            tellus tempor tempora temporibus tempus tenetur tincidunt torquent tortor totam tristique turpis ullam ullamco
+            ullamcorper ultrices ultricies urna varius vehicula velit venenatis veniam veritatis vestibulum vitae vivamus
+            viverra voluptas voluptate voluptatem voluptates voluptatibus voluptatum volutpat vulputate""";
 
     static final VocabularyShare.Vocabulary VOCABULARY = VocabularyShare.KILN.get(1);
 
