@@ -1,20 +1,20 @@
 package dev.kiln.spark;
 
-import dev.kiln.core.config.Configs;
-import dev.kiln.core.pipeline.Progress;
-import dev.kiln.prepare.Prepare;
-import dev.kiln.prepare.PrepareConfig;
 import dev.kiln.core.config.ConfigException;
+import dev.kiln.core.config.Configs;
 import dev.kiln.core.io.Inputs;
+import dev.kiln.core.pipeline.Progress;
 import dev.kiln.core.steps.StepExecutor;
 import dev.kiln.core.util.FileTrees;
+import dev.kiln.prepare.Prepare;
+import dev.kiln.prepare.PrepareConfig;
 import dev.kiln.sharding.DataMeta;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import picocli.CommandLine;
@@ -109,6 +109,10 @@ public final class PrepareJob implements Callable<Integer> {
             remote.clear(cfg);
             FileTrees.deleteTree(stage);
         }
+        if (Files.exists(stage.resolve(DataMeta.FILE)) && !finishedWith(stage, cfg)) {
+            log.accept("spark: " + stage + " holds a finished run of another configuration; starting again");
+            FileTrees.deleteTree(stage);
+        }
         if (Files.exists(stage.resolve(DataMeta.FILE))) {
             log.accept("spark: the run in " + stage + " is finished; publishing it");
         } else {
@@ -121,6 +125,12 @@ public final class PrepareJob implements Callable<Integer> {
         }
         remote.publish(stage, cfg);
         return remote.uri() + "/" + DataMeta.FILE;
+    }
+
+    /** Whether the finished run staged in {@code stage} was made with {@code cfg} (a publish that failed, re-run). */
+    private static boolean finishedWith(Path stage, PrepareConfig cfg) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode staged = Configs.JSON.readTree(stage.resolve(DataMeta.FILE).toFile()).get("config");
+        return Configs.JSON.readTree(Configs.JSON.writeValueAsString(cfg)).equals(staged);
     }
 
     /** The configuration in {@code file}, its input paths and tokenizer resolved against the file's folder. */

@@ -167,6 +167,48 @@ class SparkPrepareTest {
     }
 
     @Test
+    void aRunFinishedInStagingButNotPublishedIsPublishedByTheReRun() throws IOException {
+        // as if the driver died while uploading: the staging folder holds the finished run of this configuration
+        Path staging = dir.resolve("unpublished-staging");
+        stageLocalRun(staging);
+        Files.writeString(staging.resolve("staged-by-the-test.txt"), "published only if the staged run is, not redone");
+        Path remote = dir.resolve("unpublished-out");
+        String uri = KilnTestFileSystem.uri(remote);
+        try (JavaSparkContext sc = new JavaSparkContext(withHadoopTestFs(PrepareJob.sparkConf("local[2]")))) {
+            assertEquals(uri + "/data_meta.json", PrepareJob.run(sc, config(), uri, staging, false, false, false));
+            assertTrue(Files.exists(remote.resolve("staged-by-the-test.txt")), "the staged run was published, not run again");
+            Files.delete(remote.resolve("staged-by-the-test.txt"));
+            assertEquals(files(local), files(remote));
+            assertTrue(Files.readString(remote.resolve("data_meta.json")).contains("\"" + uri + "/train.bin\"") && !Files.exists(staging));
+            // a staged finished run of another configuration is not published: the run starts again
+            stageLocalRun(staging);
+            Files.writeString(staging.resolve("staged-by-the-test.txt"), "stale");
+            PrepareConfig c = config();
+            PrepareConfig other = new PrepareConfig(c.sources(), c.trainTokens(), c.valTokens(), c.valFraction(), 8L, "bin", c.boundary(),
+                    c.tokensPerShard(), c.tokenizer(), c.tokenizerTraining(), c.dedup(), c.threads(), c.exactMix(), c.rejects(), c.encoder());
+            String otherUri = KilnTestFileSystem.uri(dir.resolve("other-out"));
+            PrepareJob.run(sc, other, otherUri, staging, false, false, false);
+            assertTrue(!Files.exists(dir.resolve("other-out").resolve("staged-by-the-test.txt")), "the stale staged run was not published");
+            assertEquals(8, Configs.JSON.readTree(dir.resolve("other-out").resolve("data_meta.json").toFile()).get("config").get("seed").asInt());
+        }
+    }
+
+    /** Copies the local run into {@code staging} as a finished but unpublished Spark run would leave it. */
+    private static void stageLocalRun(Path staging) throws IOException {
+        try (Stream<Path> s = Files.walk(local)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                Path target = staging.resolve(local.relativize(p).toString());
+                Files.createDirectories(target.getParent());
+                if (p.getFileName().toString().endsWith(".json")) {
+                    Files.writeString(target, Files.readString(p).replace(local.toString(), staging.toString()));
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    @Test
     void withoutRetriesTheInjectedFailureFailsTheRunWithItsOwnMessage() {
         IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> spark("local[2]", config(),
                 new org.apache.spark.SparkConf().set(TaskAttempts.FAIL_FIRST_ATTEMPT, "clean"), "spark-failed"));
