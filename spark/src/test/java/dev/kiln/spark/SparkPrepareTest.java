@@ -135,13 +135,15 @@ class SparkPrepareTest {
         Path remote = dir.resolve("remote-out");
         Path staging = dir.resolve("remote-staging");
         String uri = KilnTestFileSystem.uri(remote);
-        // a first run fails in spill (one attempt per task): clean, dedup and the tokenizer are done, their work files on the remote side
-        org.apache.spark.SparkConf once = withHadoopTestFs(PrepareJob.sparkConf("local[2]")).set(TaskAttempts.FAIL_FIRST_ATTEMPT, "spill");
+        // a first run fails in spill (one attempt per task): clean, dedup and the tokenizer are done, their work files on the remote
+        // side; local[1], so no other spill task is still uploading when the run has failed
+        org.apache.spark.SparkConf once = withHadoopTestFs(PrepareJob.sparkConf("local[1]")).set(TaskAttempts.FAIL_FIRST_ATTEMPT, "spill");
         try (JavaSparkContext sc = new JavaSparkContext(once)) {
             IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
                     () -> PrepareJob.run(sc, config(), uri + "/", staging, false, false, false));
             assertTrue(e.getMessage().startsWith("injected failure of the first attempt of spill"), e.getMessage());
         }
+        awaitNoTaskThreads();
         assertTrue(Files.isRegularFile(remote.resolve(".kiln-work/dedup/c4/00000.jsonl.zst")), "dedup's work files are on the remote side");
         assertTrue(!Files.exists(staging.resolve(".kiln-work/dedup")) && !Files.exists(staging.resolve(".kiln-work/clean")),
                 "the driver's staging folder holds no clean or dedup files");
@@ -210,9 +212,30 @@ class SparkPrepareTest {
 
     @Test
     void withoutRetriesTheInjectedFailureFailsTheRunWithItsOwnMessage() {
-        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> spark("local[2]", config(),
+        // local[1]: partition 0 fails before any other task starts, so no task is left writing when the test's folder is deleted
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> spark("local[1]", config(),
                 new org.apache.spark.SparkConf().set(TaskAttempts.FAIL_FIRST_ATTEMPT, "clean"), "spark-failed"));
         assertTrue(e.getMessage().startsWith("injected failure of the first attempt of clean"), e.getMessage());
+        awaitNoTaskThreads();
+    }
+
+    /**
+     * Waits until no local-mode task thread runs: a failed job's other tasks are killed asynchronously and may
+     * still be writing into the test's folders after the context was stopped.
+     */
+    static void awaitNoTaskThreads() {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.isAlive() && t.getName().startsWith("Executor task launch worker"))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Spark task threads still running 30 s after the job failed");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException x) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Test
