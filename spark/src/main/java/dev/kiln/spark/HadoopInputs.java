@@ -63,10 +63,9 @@ final class HadoopInputs {
         org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(entry);
         FileStatus[] matched;
         try {
-            matched = p.getFileSystem(conf).globStatus(p);
-        } catch (UnsupportedFileSystemException e) {
-            throw new BadInputException(entry + ": no Hadoop file system for this scheme (" + e.getMessage() + "). HINT: put its Hadoop "
-                    + "module on the class path, for s3a:// spark-submit --packages org.apache.hadoop:hadoop-aws:" + VersionInfo.getVersion(), e);
+            matched = fileSystem(entry, conf).globStatus(p);
+        } catch (BadInputException e) {
+            throw e;
         } catch (IOException e) {
             throw new BadInputException(entry + ": cannot list it: " + FileErrors.describe(e), e);
         }
@@ -103,6 +102,16 @@ final class HadoopInputs {
             throw new BadInputException(dir + ": a folder without JSONL, Parquet or Arrow files (text collections must be local)");
         }
         return out;
+    }
+
+    /** The file system of {@code uri}; a scheme Hadoop does not know is one line naming the URI, with the module to add. */
+    static FileSystem fileSystem(String uri, Configuration conf) throws IOException {
+        try {
+            return new org.apache.hadoop.fs.Path(uri).getFileSystem(conf);
+        } catch (UnsupportedFileSystemException e) {
+            throw new BadInputException(uri + ": no Hadoop file system for this scheme (" + e.getMessage() + "). HINT: put its Hadoop "
+                    + "module on the class path, for s3a:// spark-submit --packages org.apache.hadoop:hadoop-aws:" + VersionInfo.getVersion(), e);
+        }
     }
 
     /** {@code conf} as bytes, for executors (Hadoop's Configuration is Writable, not Serializable). */

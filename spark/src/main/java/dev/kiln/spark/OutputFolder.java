@@ -82,7 +82,7 @@ final class OutputFolder implements Serializable {
     }
 
     private FileSystem fs() throws IOException {
-        return new org.apache.hadoop.fs.Path(remote).getFileSystem(hadoop());
+        return HadoopInputs.fileSystem(remote, hadoop());
     }
 
     private String rel(Path driverPath) {
@@ -224,15 +224,9 @@ final class OutputFolder implements Serializable {
         }
     }
 
-    /** The total size of those of {@code files} (paths of the driver's output folder) that exist. */
+    /** Remote: the total size of those of {@code files} (paths of the driver's output folder) that exist there. */
     long bytes(List<Path> files) throws IOException {
         long n = 0;
-        if (remote == null) {
-            for (Path f : files) {
-                n += Files.isRegularFile(f) ? Files.size(f) : 0;
-            }
-            return n;
-        }
         FileSystem fs = fs();
         for (Path f : files) {
             org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(uri(rel(f)));

@@ -2,7 +2,6 @@ package dev.kiln.spark;
 
 import dev.kiln.core.config.ConfigException;
 import dev.kiln.core.config.Configs;
-import dev.kiln.core.io.BadInputException;
 import dev.kiln.core.io.FileErrors;
 import dev.kiln.core.steps.StepExecutor;
 import dev.kiln.core.util.FileTrees;
@@ -25,8 +24,6 @@ import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.UnsupportedFileSystemException;
-import org.apache.hadoop.util.VersionInfo;
 
 /**
  * The driver's side of an output folder on a Hadoop file system ({@code hdfs://}, {@code s3a://}): is a
@@ -52,13 +49,7 @@ final class RemoteOutput {
     /** The output folder {@code output} (a URI) on its Hadoop file system, qualified, without a trailing slash. */
     static RemoteOutput open(String output, Configuration conf, Consumer<String> log) throws IOException {
         org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(output);
-        FileSystem fs;
-        try {
-            fs = p.getFileSystem(conf);
-        } catch (UnsupportedFileSystemException e) {
-            throw new BadInputException(output + ": no Hadoop file system for this scheme (" + e.getMessage() + "). HINT: put its Hadoop "
-                    + "module on the class path, for s3a:// spark-submit --packages org.apache.hadoop:hadoop-aws:" + VersionInfo.getVersion(), e);
-        }
+        FileSystem fs = HadoopInputs.fileSystem(output, conf);
         return new RemoteOutput(fs.makeQualified(p).toString(), fs, log); // Hadoop's Path drops a trailing slash
     }
 

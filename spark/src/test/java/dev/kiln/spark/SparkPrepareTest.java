@@ -384,6 +384,12 @@ class SparkPrepareTest {
                     dir.resolve("spark-remote-scheme"), false, false, false));
             assertTrue(scheme.getMessage().startsWith("nosuchfs://bucket/c4/*.jsonl: no Hadoop file system for this scheme (")
                     && scheme.getMessage().contains("HINT: ") && !scheme.getMessage().contains("\n"), scheme.getMessage());
+            // an output folder of such a scheme: the same line, naming the folder, before anything runs
+            IOException outScheme = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                    () -> PrepareJob.run(sc, config(), "nosuchfs://bucket/kiln/out", dir.resolve("never-staged"), false, false, false));
+            assertTrue(outScheme.getMessage().startsWith("nosuchfs://bucket/kiln/out: no Hadoop file system for this scheme (")
+                    && outScheme.getMessage().contains("HINT: ") && !outScheme.getMessage().contains("\n"), outScheme.getMessage());
+            assertTrue(!Files.exists(dir.resolve("never-staged")));
         }
         assertTrue(e.getMessage().matches(java.util.regex.Pattern.quote(KilnTestFileSystem.uri(truncated)) + ":[0-9]+: gzip stream is truncated.*"), e.getMessage());
         assertTrue(!e.getMessage().contains("kiln-stage-") && !e.getMessage().contains("\n"), e.getMessage());

@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Share of a text's words (maximal runs of letters, lower-cased) that belong to a vocabulary. Words of
+ * Share of a text's words (maximal runs of letters, lower-cased) that belong to a vocabulary. Vocabularies
+ * made {@link #together} share one scan per text (a lone one is a group of one). Words of
  * ASCII letters are lower-cased and looked up in place, without a string per word; any other word is
- * lower-cased as a {@code String} ({@code Locale.ROOT}: U+0130 and the Kelvin sign included) and looked up in the set.
+ * lower-cased as a {@code String} ({@code Locale.ROOT}: U+0130 and the Kelvin sign included) and looked up.
  */
 final class VocabularyShare {
 
@@ -22,67 +23,8 @@ final class VocabularyShare {
     private VocabularyShare() {
     }
 
-    /** A vocabulary of lower-case words, with an open-addressing table for in-place lookups of ASCII words. */
-    static final class Vocabulary {
-        private final Set<String> words;
-        private final String[] table;
-        private final int mask;
-        private final Group group; // together: the shared scan, else null
-        private final int bit;
-
-        Vocabulary(Set<String> words) {
-            this(words, null, 0);
-        }
-
-        private Vocabulary(Set<String> words, Group group, int bit) {
-            this.group = group;
-            this.bit = bit;
-            this.words = Set.copyOf(words);
-            int size = Integer.highestOneBit(Math.max(8, words.size() * 4) - 1) << 1;
-            this.table = new String[size];
-            this.mask = size - 1;
-            for (String w : this.words) {
-                if (w.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
-                    int h = hash(w, 0, w.length()) & mask;
-                    while (table[h] != null) {
-                        h = (h + 1) & mask;
-                    }
-                    table[h] = w;
-                }
-            }
-        }
-
-        /** Whether {@code t[from, to)}, ASCII letters only, lower-cased, is a word of the vocabulary. */
-        boolean containsAscii(String t, int from, int to) {
-            int h = hash(t, from, to) & mask;
-            for (String w; (w = table[h]) != null; h = (h + 1) & mask) {
-                if (w.length() == to - from && sameLower(w, t, from)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        boolean contains(String lowerCased) {
-            return words.contains(lowerCased);
-        }
-
-        private static int hash(String t, int from, int to) {
-            int h = 0;
-            for (int i = from; i < to; i++) {
-                h = h * 31 + (t.charAt(i) | 0x20);
-            }
-            return h ^ (h >>> 15);
-        }
-
-        private static boolean sameLower(String w, String t, int from) {
-            for (int j = 0; j < w.length(); j++) {
-                if (w.charAt(j) != (t.charAt(from + j) | 0x20)) {
-                    return false;
-                }
-            }
-            return true;
-        }
+    /** One vocabulary: its group's scan and its bit there. */
+    record Vocabulary(Group group, int bit) {
     }
 
     /**
@@ -94,19 +36,34 @@ final class VocabularyShare {
         Group g = new Group(vocabularies);
         List<Vocabulary> out = new java.util.ArrayList<>();
         for (int i = 0; i < vocabularies.size(); i++) {
-            out.add(new Vocabulary(vocabularies.get(i), g, i));
+            out.add(new Vocabulary(g, i));
         }
         return List.copyOf(out);
     }
 
-    /** The shared scan of {@link #together}: each word's membership as a bit mask. */
-    private static final class Group {
+    /** The share of {@code vocabulary}'s words among {@code text}'s words (0 without words). */
+    static double of(String text, Vocabulary vocabulary) {
+        return vocabulary.group().share(text, vocabulary.bit());
+    }
+
+    static Set<String> set(String spaceSeparated) {
+        return Set.of(spaceSeparated.trim().split("\\s+"));
+    }
+
+    /** The shared scan: each word's membership as a bit mask, ASCII words in an open-addressing table. */
+    static final class Group {
         private final Map<String, Integer> masks = new HashMap<>();
         private final String[] table;
         private final int[] tableMasks;
         private final int mask;
         private final int size;
-        private final ThreadLocal<Object[]> last = new ThreadLocal<>(); // {text, long[] {words, hits per vocabulary...}}
+        private final ThreadLocal<Last> last = ThreadLocal.withInitial(Last::new);
+
+        /** A thread's last text and its counts: words, then hits per vocabulary. */
+        private static final class Last {
+            String text;
+            long[] counts;
+        }
 
         Group(List<Set<String>> vocabularies) {
             size = vocabularies.size();
@@ -124,7 +81,7 @@ final class VocabularyShare {
             mask = n - 1;
             masks.forEach((w, m) -> {
                 if (w.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
-                    int h = Vocabulary.hash(w, 0, w.length()) & mask;
+                    int h = hash(w, 0, w.length()) & mask;
                     while (table[h] != null) {
                         h = (h + 1) & mask;
                     }
@@ -135,21 +92,19 @@ final class VocabularyShare {
         }
 
         double share(String text, int bit) {
-            Object[] l = last.get();
-            long[] counts;
-            if (l != null && l[0] == text) {
-                counts = (long[]) l[1];
-            } else {
-                counts = scan(text);
-                last.set(new Object[] {text, counts});
+            Last l = last.get();
+            if (l.text != text) {
+                l.counts = scan(text);
+                l.text = text;
             }
-            return counts[0] == 0 ? 0.0 : (double) counts[1 + bit] / counts[0];
+            return l.counts[0] == 0 ? 0.0 : (double) l.counts[1 + bit] / l.counts[0];
         }
 
+        /** The membership mask of {@code t[from, to)}, ASCII letters only, lower-cased. */
         private int asciiMask(String t, int from, int to) {
-            int h = Vocabulary.hash(t, from, to) & mask;
+            int h = hash(t, from, to) & mask;
             for (String w; (w = table[h]) != null; h = (h + 1) & mask) {
-                if (w.length() == to - from && Vocabulary.sameLower(w, t, from)) {
+                if (w.length() == to - from && sameLower(w, t, from)) {
                     return tableMasks[h];
                 }
             }
@@ -179,6 +134,23 @@ final class VocabularyShare {
             }
             return counts;
         }
+    }
+
+    private static int hash(String t, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = h * 31 + (t.charAt(i) | 0x20);
+        }
+        return h ^ (h >>> 15);
+    }
+
+    private static boolean sameLower(String w, String t, int from) {
+        for (int j = 0; j < w.length(); j++) {
+            if (w.charAt(j) != (t.charAt(from + j) | 0x20)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The first index at or after {@code i} where a letter starts, or the text's length. */
@@ -224,59 +196,5 @@ final class VocabularyShare {
             }
         }
         return ascii ? i : -i - 1;
-    }
-
-    static double of(String text, Vocabulary vocabulary) {
-        if (vocabulary.group != null) {
-            return vocabulary.group.share(text, vocabulary.bit);
-        }
-        long words = 0;
-        long hits = 0;
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            char c = text.charAt(i);
-            if (c < 128) {
-                if ((c | 0x20) < 'a' || (c | 0x20) > 'z') {
-                    i++;
-                    continue;
-                }
-            } else if (!Character.isLetter(text.codePointAt(i))) {
-                i += Character.charCount(text.codePointAt(i));
-                continue;
-            }
-            int start = i;
-            boolean ascii = true;
-            while (i < n) {
-                char d = text.charAt(i);
-                if (d < 128) {
-                    if ((d | 0x20) < 'a' || (d | 0x20) > 'z') {
-                        break;
-                    }
-                    i++;
-                } else {
-                    int cp = text.codePointAt(i);
-                    if (!Character.isLetter(cp)) {
-                        break;
-                    }
-                    ascii = false;
-                    i += Character.charCount(cp);
-                }
-            }
-            words++;
-            if (i - start <= MAX_WORD && (ascii ? vocabulary.containsAscii(text, start, i)
-                    : vocabulary.contains(text.substring(start, i).toLowerCase(Locale.ROOT)))) {
-                hits++;
-            }
-        }
-        return words == 0 ? 0.0 : (double) hits / words;
-    }
-
-    static Vocabulary words(String spaceSeparated) {
-        return new Vocabulary(set(spaceSeparated));
-    }
-
-    static Set<String> set(String spaceSeparated) {
-        return Set.of(spaceSeparated.trim().split("\\s+"));
     }
 }

@@ -171,7 +171,13 @@ public final class KeywordMatcher {
         private final KeywordMatcher all;
         private final int[] group;   // list of each keyword id of all
         private final int[] from;    // first id of each list, then the total
-        private final ThreadLocal<Object[]> last = new ThreadLocal<>(); // {text, stamps}
+        private final ThreadLocal<Last> last = ThreadLocal.withInitial(Last::new);
+
+        /** A thread's last text and its stamps. */
+        private static final class Last {
+            String text;
+            int[] stamp;
+        }
 
         Union(Mode mode, List<List<String>> lists) {
             List<String> every = new ArrayList<>();
@@ -191,14 +197,12 @@ public final class KeywordMatcher {
 
         /** What {@code substrings(list g).countDistinct(text, limit)} gives, from the scan's stamps. */
         int count(int g, String text, int limit) {
-            Object[] l = last.get();
-            int[] stamp;
-            if (l != null && l[0] == text) {
-                stamp = (int[]) l[1];
-            } else {
-                stamp = all.mode == Mode.WORDS ? all.stampsWords(text) : all.stamps(text, group, from.length - 1);
-                last.set(new Object[] {text, stamp});
+            Last l = last.get();
+            if (l.text != text) {
+                l.stamp = all.mode == Mode.WORDS ? all.stampsWords(text) : all.stamps(text, group, from.length - 1);
+                l.text = text;
             }
+            int[] stamp = l.stamp;
             int n = 0;
             for (int id = from[g]; id < from[g + 1]; id++) {
                 n += stamp[id] != 0 ? 1 : 0;

@@ -104,7 +104,7 @@ class HandWrittenScansTest {
     void vocabularySharesAreTheSubstringLookupsShares() {
         Set<String> vocabulary = Set.of("policy", "cookies", "lorem", "ipsum", "dolor", "amet", "gpl", "licence", "stra\u00dfe", "kelvin",
                 "i\u0307stanbul", "word", "the", "and", "of");
-        VocabularyShare.Vocabulary v = new VocabularyShare.Vocabulary(vocabulary);
+        VocabularyShare.Vocabulary v = VocabularyShare.together(List.of(vocabulary)).get(0);
         int nonZero = 0;
         for (String t : texts()) {
             double want = shareBySubstrings(t, vocabulary);
