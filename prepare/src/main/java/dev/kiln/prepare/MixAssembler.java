@@ -6,6 +6,7 @@ import dev.kiln.sharding.TokenSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,61 +80,103 @@ public final class MixAssembler {
                                               Map<String, Long> quotas, Map<String, Double> fillWeights,
                                               List<TokenSink> sinks) throws IOException {
         int n = sources.size();
-        long[] target = new long[n];
-        List<List<long[]>> perSource = new ArrayList<>();
+        long[] target = targets(sources, quotas);
+        List<List<Pick>> perSource = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            target[i] = quotas.getOrDefault(sources.get(i), 0L);
             perSource.add(new ArrayList<>());
         }
-        spill.forEachAll(part, e -> perSource.get(e.source()).add(new long[] {e.pick(), e.seq(), e.ids().length}));
+        spill.forEachAll(part, e -> perSource.get(e.source()).add(new Pick(e.pick(), e.seq(), e.ids().length)));
         long[] available = new long[n];
         for (int s = 0; s < n; s++) {
-            for (long[] d : perSource.get(s)) {
-                available[s] += d[2];
+            for (Pick d : perSource.get(s)) {
+                available[s] += d.tokens();
             }
         }
         long[] quota = fillWeights == null ? target.clone() : fill(sources, target, available, fillWeights);
-        long[] tokens = new long[n];
-        long[] docs = new long[n];
-        long[][] cutoff = new long[n][];
+        Taken[] taken = new Taken[n];
         for (int s = 0; s < n; s++) {
-            List<long[]> list = perSource.get(s);
-            list.sort((a, b) -> {
-                int c = Long.compareUnsigned(a[0], b[0]);
-                return c != 0 ? c : Long.compare(a[1], b[1]);
-            });
-            for (long[] d : list) {
-                if (tokens[s] >= quota[s]) {
-                    break;
-                }
-                tokens[s] += d[2];
-                docs[s]++;
-                cutoff[s] = d;
-            }
+            List<Pick> list = perSource.get(s);
+            list.sort(PICK_ORDER);
+            taken[s] = take(list, 0, 0, quota[s]);
             list.clear();
         }
         try {
             spill.forEachAll(part, e -> {
-                long[] c = cutoff[e.source()];
-                if (c != null) {
-                    int cmp = Long.compareUnsigned(e.pick(), c[0]);
-                    if (cmp < 0 || cmp == 0 && e.seq() <= c[1]) {
-                        try {
-                            for (TokenSink sink : sinks) {
-                                sink.writeDocument(e.ids());
-                            }
-                        } catch (IOException io) {
-                            throw new UncheckedIOException(io);
+                if (taken[e.source()].includes(e.pick(), e.seq())) {
+                    try {
+                        for (TokenSink sink : sinks) {
+                            sink.writeDocument(e.ids());
                         }
+                    } catch (IOException io) {
+                        throw new UncheckedIOException(io);
                     }
                 }
             });
         } catch (UncheckedIOException u) {
             throw u.getCause();
         }
+        return results(sources, target, quota, taken);
+    }
+
+    /** One document as choosing sees it: its pick hash, its sequence number (ties), its tokens. */
+    public record Pick(long pick, long seq, long tokens) {
+    }
+
+    /** The order a source's documents are taken in: pick hash as an unsigned number, then sequence. */
+    public static final Comparator<Pick> PICK_ORDER = (a, b) -> {
+        int c = Long.compareUnsigned(a.pick(), b.pick());
+        return c != 0 ? c : Long.compare(a.seq(), b.seq());
+    };
+
+    /**
+     * What a source gives: its tokens and documents taken and the last document taken ({@code null}: none);
+     * a document is taken when it is not after {@code last} in {@link #PICK_ORDER}.
+     */
+    public record Taken(long tokens, long documents, Pick last) {
+
+        /** Whether the document with {@code pick} and {@code seq} is taken. */
+        public boolean includes(long pick, long seq) {
+            if (last == null) {
+                return false;
+            }
+            int c = Long.compareUnsigned(pick, last.pick());
+            return c < 0 || c == 0 && seq <= last.seq();
+        }
+    }
+
+    /**
+     * The quota rule: walks {@code sorted} (a source's documents in {@link #PICK_ORDER}, or a stretch of them
+     * that starts after {@code tokens} tokens and {@code documents} documents already taken) and takes each
+     * document while fewer than {@code quota} tokens are taken, so the source reaches its quota within one
+     * document. The last document taken is the cutoff of {@link Taken#includes}.
+     */
+    public static Taken take(List<Pick> sorted, long tokens, long documents, long quota) {
+        Pick last = null;
+        for (Pick d : sorted) {
+            if (tokens >= quota) {
+                break;
+            }
+            tokens += d.tokens();
+            documents++;
+            last = d;
+        }
+        return new Taken(tokens, documents, last);
+    }
+
+    /** The quota of each of {@code sources} by index ({@code 0} where none is given). */
+    public static long[] targets(List<String> sources, Map<String, Long> quotas) {
+        long[] target = new long[sources.size()];
+        for (int i = 0; i < target.length; i++) {
+            target[i] = quotas.getOrDefault(sources.get(i), 0L);
+        }
+        return target;
+    }
+
+    /** The per-source results of a split whose sources had quotas {@code target}, raised by filling to {@code quota}, and gave {@code taken}. */
+    public static List<SourceResult> results(List<String> sources, long[] target, long[] quota, Taken[] taken) {
         List<SourceResult> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            out.add(new SourceResult(sources.get(i), target[i], Math.max(0, quota[i] - target[i]), tokens[i], docs[i]));
+        for (int i = 0; i < sources.size(); i++) {
+            out.add(new SourceResult(sources.get(i), target[i], Math.max(0, quota[i] - target[i]), taken[i].tokens(), taken[i].documents()));
         }
         return out;
     }
@@ -143,7 +186,7 @@ public final class MixAssembler {
      * proportion to their weights, until nothing is short or every source is exhausted. Deterministic:
      * integer quotas from {@link MixPlan#quotas}.
      */
-    static long[] fill(List<String> sources, long[] target, long[] available, Map<String, Double> weights) {
+    public static long[] fill(List<String> sources, long[] target, long[] available, Map<String, Double> weights) {
         int n = sources.size();
         long[] q = target.clone();
         while (true) {

@@ -26,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -209,32 +208,30 @@ public final class Prepare {
 
             // 4. split, tokenize, spill into seeded shuffle buckets
             // about 4 characters per token, 3x compression of zstd JSONL
-            int bits = ShuffleSpill.bucketBitsFor(engine.bytes(allDocs) * 3 / 4, 16L << 20);
+            int bits = ShuffleSpill.bucketBitsFor(engine.bytes(allDocs) * 3 / 4, engine.tokensPerBucket());
             PrepareEngine.SpillOutcome spilled = engine.spill(ctx, docs, docsPerUnit,
                     new PrepareEngine.SpillSpec(enc, modelFile, split, bits, bos, eos));
             Map<String, Object> spillStats = spilled.statsBySource();
-            List<Path> spillDirs = spilled.dirs();
 
             // 5. mix by tokens and write shards, the manifest and, last, data_meta.json (no marker: always redone)
             long t0 = System.nanoTime();
             Map<String, DataMeta.SplitResult> splits = new LinkedHashMap<>();
-            List<Path> outputs = new ArrayList<>();
-            Map<Split.Part, GolfManifestBuilder.SplitCounts> golfCounts = new EnumMap<>(Split.Part.class);
+            List<DataMeta.FileEntry> outputs = new ArrayList<>();
             if (cfg.writesGolf()) {
                 // a manifest left by an interrupted attempt goes first, so it never sits beside half-rewritten shards
                 Files.deleteIfExists(out.resolve(GolfManifest.FILE));
             }
-            ShardAssembly assembly = new ShardAssembly(cfg, out, log);
-            try (ShuffleSpill spill = ShuffleSpill.openAll(spillDirs, bits)) {
-                for (Split.Part part : List.of(Split.Part.TRAIN, Split.Part.VAL)) {
-                    splits.put(part.label(), assembly.run(spill, part, dtype, outputs, golfCounts));
-                }
+            PrepareEngine.ShardSpec shardSpec = new PrepareEngine.ShardSpec(spilled.dirs(), bits, dtype, new ShardAssembly(cfg, out, log));
+            for (Split.Part part : List.of(Split.Part.TRAIN, Split.Part.VAL)) {
+                PrepareEngine.ShardOutcome o = engine.shards(ctx, shardSpec, part);
+                splits.put(part.label(), o.result());
+                outputs.addAll(o.files());
             }
             if (cfg.writesGolf()) {
                 GolfManifestBuilder.Tokenizer t = new GolfManifestBuilder.Tokenizer(modelFile, enc.vocabSize(), bos, eos, tok.sha256());
-                Map<String, Object> manifest = GolfManifestBuilder.build(cfg, out, t, golfCounts.get(Split.Part.TRAIN),
-                        golfCounts.get(Split.Part.VAL), available(spillStats, "train"), available(spillStats, "val"));
-                outputs.add(GolfManifest.write(out, manifest));
+                Map<String, Object> manifest = GolfManifestBuilder.build(cfg, out, t, golfCounts(splits.get("train")),
+                        golfCounts(splits.get("val")), available(spillStats, "train"), available(spillStats, "val"));
+                outputs.add(DataMeta.FileEntry.of(GolfManifest.write(out, manifest)));
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> config = Configs.JSON.convertValue(cfg, Map.class);
@@ -242,7 +239,7 @@ public final class Prepare {
                     inputFiles, clean, dedup, tokenizerTraining, tok, dtype.label(), cfg.boundary(),
                     Map.of("val_fraction", split.valFraction(), "sources", spillStats),
                     Math.round((System.nanoTime() - t0) / 1e6) / 1e3, splits,
-                    new DataMeta.Seeds(cfg.seed(), cfg.seed(), split.valFraction()), bad, DataMeta.FileEntry.of(outputs),
+                    new DataMeta.Seeds(cfg.seed(), cfg.seed(), split.valFraction()), bad, outputs,
                     steps.stepSeconds());
             meta.write(metaPath);
             steps.finish();
@@ -254,6 +251,10 @@ public final class Prepare {
     };
 
     // ---------------------------------------------------------------- helpers
+
+    private static GolfManifestBuilder.SplitCounts golfCounts(DataMeta.SplitResult r) {
+        return new GolfManifestBuilder.SplitCounts(r.documents(), r.tokens(), r.golfShards());
+    }
 
     /** Documents of {@code split} the spill steps tokenized, over all sources. */
     private static long available(Map<String, Object> spillStats, String split) {

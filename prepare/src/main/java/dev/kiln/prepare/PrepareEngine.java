@@ -5,6 +5,7 @@ import dev.kiln.core.pipeline.Progress;
 import dev.kiln.core.pipeline.RunnerOptions;
 import dev.kiln.core.steps.StepExecutor;
 import dev.kiln.sharding.DataMeta;
+import dev.kiln.sharding.TokenDtype;
 import dev.kiln.tokenizer.Encoder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -91,6 +92,35 @@ public interface PrepareEngine {
     }
 
     /**
+     * What step 5 needs for each split.
+     *
+     * @param spillDirs every spill folder of step 4 ({@link SpillOutcome#dirs})
+     * @param bits      their bucket bits
+     * @param dtype     the token width of the {@code .bin} files
+     * @param assembly  the quotas and the split's result
+     */
+    record ShardSpec(List<Path> spillDirs, int bits, TokenDtype dtype, ShardAssembly assembly) {
+    }
+
+    /**
+     * The result of step 5 for one split.
+     *
+     * @param result what {@code data_meta.json} records of the split
+     * @param files  the shard files written, with their sizes
+     */
+    record ShardOutcome(DataMeta.SplitResult result, List<DataMeta.FileEntry> files) {
+    }
+
+    /**
+     * Tokens per shuffle bucket the spill is sized for. The buckets only cut the key order into pieces, so
+     * the shards do not depend on it; it bounds the memory of reading one bucket, and an engine that
+     * writes a task per bucket may choose more, smaller ones.
+     */
+    default long tokensPerBucket() {
+        return 16L << 20;
+    }
+
+    /**
      * The total size of those of {@code files} (work files the steps wrote) that exist; it sizes the
      * shuffle buckets. An engine that keeps its work files elsewhere measures them there.
      */
@@ -117,4 +147,15 @@ public interface PrepareEngine {
      * {@code work/spill}.
      */
     SpillOutcome spill(Context ctx, List<List<Path>> docs, List<List<Long>> docsPerUnit, SpillSpec spec) throws IOException;
+
+    /**
+     * Step 5 for {@code part}: takes each source's documents up to its token quota and writes them in
+     * shuffle-key order to {@code OUT/<split>.bin/.idx} and golf shards, as configured. By default in
+     * this JVM ({@link ShardAssembly}); an engine must write the same bytes. Not resumed: always redone.
+     */
+    default ShardOutcome shards(Context ctx, ShardSpec spec, Split.Part part) throws IOException {
+        try (ShuffleSpill spill = ShuffleSpill.openAll(spec.spillDirs(), spec.bits())) {
+            return spec.assembly().run(spill, part, spec.dtype());
+        }
+    }
 }

@@ -102,8 +102,14 @@ public final class ShuffleSpill implements Closeable {
         return file(dir, part, b);
     }
 
-    private static Path file(Path dir, Split.Part part, int b) {
+    /** The file of bucket {@code b} of {@code part} in the spill folder {@code dir} (it may not exist: an empty bucket). */
+    public static Path file(Path dir, Split.Part part, int b) {
         return dir.resolve(String.format(Locale.ROOT, "%s-%04d.spill", part.label(), b));
+    }
+
+    /** The number of buckets per split of a spill written with {@code bucketBits}. */
+    public static int buckets(int bucketBits) {
+        return 1 << bucketBits;
     }
 
     /**
@@ -152,21 +158,57 @@ public final class ShuffleSpill implements Closeable {
             throw new IllegalStateException("finish() the spill before reading it");
         }
         for (int b = 0; b < (1 << bucketBits); b++) {
-            List<Entry> entries = new ArrayList<>();
+            List<Path> files = new ArrayList<>();
             for (Path d : readDirs) {
                 Path f = file(d, part, b);
                 if (Files.exists(f)) {
-                    readBucket(f, entries);
+                    files.add(f);
                 }
             }
-            entries.sort(ORDER);
-            for (Entry e : entries) {
+            for (Entry e : bucket(files)) {
                 if (!visitor.test(e)) {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    /**
+     * The documents of one bucket, spread over {@code files} (bucket b of several spills), in key order:
+     * walking the buckets of a split one after the other in bucket order gives the whole split in key order.
+     */
+    public static List<Entry> bucket(List<Path> files) throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        for (Path f : files) {
+            readBucket(f, entries);
+        }
+        entries.sort(ORDER);
+        return entries;
+    }
+
+    /** What choosing documents needs of a spilled one, without its token ids. */
+    public interface HeaderVisitor {
+        void visit(long pick, long seq, int source, int tokens);
+    }
+
+    /** Visits every document of a bucket file in file order, skipping the token ids (no sort, no arrays). */
+    public static void scanHeaders(Path f, HeaderVisitor v) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(f), 1 << 16))) {
+            while (true) {
+                try {
+                    in.readLong();
+                } catch (EOFException e) {
+                    return;
+                }
+                long pick = in.readLong();
+                long seq = in.readLong();
+                int source = in.readShort();
+                int n = in.readInt();
+                in.skipNBytes(4L * n);
+                v.visit(pick, seq, source, n);
+            }
+        }
     }
 
     private static void readBucket(Path f, List<Entry> entries) throws IOException {

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The openai/parameter-golf (and llm.c) layout: files {@code fineweb_<split>_%06d.bin}, each a header
@@ -78,7 +77,7 @@ public final class GolfShardWriter implements TokenSink {
     }
 
     private void startShard() throws IOException {
-        current = AtomicFile.create(dir.resolve(String.format(Locale.ROOT, "%s_%s_%06d.bin", prefix, split, written.size())));
+        current = AtomicFile.create(dir.resolve(GolfShards.fileName(prefix, split, written.size())));
         out = new BufferedOutputStream(current.openStream(), 1 << 20);
         out.write(new byte[GolfShards.HEADER_BYTES]); // patched with the count when the shard is finished
         inShard = 0;

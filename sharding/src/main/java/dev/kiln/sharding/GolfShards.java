@@ -23,7 +23,13 @@ public final class GolfShards {
     private GolfShards() {
     }
 
-    static ByteBuffer header(long tokens) {
+    /** The name of shard {@code index} of {@code split}: {@code <prefix>_<split>_%06d.bin}. */
+    public static String fileName(String prefix, String split, int index) {
+        return String.format(java.util.Locale.ROOT, "%s_%s_%06d.bin", prefix, split, index);
+    }
+
+    /** The header of a shard of {@code tokens} ids (the buffer's whole content, position 0). */
+    public static ByteBuffer header(long tokens) {
         ByteBuffer b = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(0, MAGIC);
         b.putInt(4, VERSION);

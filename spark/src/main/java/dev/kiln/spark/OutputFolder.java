@@ -31,8 +31,9 @@ import org.apache.spark.broadcast.Broadcast;
  * cluster report and the shards are written there. A task copies each work file it reads from the remote
  * work folder to a temporary folder of its own, writes its attempt there and uploads it to
  * {@code URI/.kiln-work/attempts/}; the driver commits the attempt Spark returned by renames on the remote
- * file system, and downloads only the spill buckets, which the shard writer reads. {@link RemoteOutput}
- * uploads the finished outputs. No executor needs a path of the driver's disk.
+ * file system. The shards are written there too: golf shards by tasks, {@code .bin}/{@code .idx} joined
+ * by the driver from the tasks' parts ({@link SparkShards}); {@link RemoteOutput} uploads the rest of the
+ * finished outputs. No executor needs a path of the driver's disk.
  */
 final class OutputFolder implements Serializable {
 
@@ -179,7 +180,8 @@ final class OutputFolder implements Serializable {
     /**
      * Commits the attempts Spark returned for {@code stage}. Remote: first deletes {@code owned} (the
      * work folders only this stage writes, relative to the output folder, so nothing of an earlier run
-     * survives beside the new files), then moves each attempt's files to their places by renames.
+     * survives beside the new files; {@code null}: none), then moves each attempt's files to their places
+     * by renames.
      */
     void commit(List<String> attempts, String stage, String owned) throws IOException {
         if (remote == null) {
@@ -187,7 +189,9 @@ final class OutputFolder implements Serializable {
             return;
         }
         FileSystem fs = fs();
-        fs.delete(new org.apache.hadoop.fs.Path(uri(owned)), true);
+        if (owned != null) {
+            fs.delete(new org.apache.hadoop.fs.Path(uri(owned)), true);
+        }
         for (String a : attempts) {
             org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(a);
             String prefix = fs.makeQualified(root).toString() + "/";
@@ -202,24 +206,93 @@ final class OutputFolder implements Serializable {
         fs.delete(new org.apache.hadoop.fs.Path(uri(WORK + "/" + TaskAttempts.DIR + "/" + stage)), true);
     }
 
-    /** Remote: copies the work folder {@code rel} (relative to the output folder) into the staging folder, replacing it. */
-    void fetch(String rel) throws IOException {
+    /** Those of {@code files} (paths of the driver's output folder, under {@code dir}) that exist, in their order; one listing of {@code dir}. */
+    List<Path> existing(Path dir, List<Path> files) throws IOException {
+        java.util.Set<String> there = new java.util.HashSet<>();
         if (remote == null) {
-            return;
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> s = Files.walk(dir)) {
+                    s.filter(Files::isRegularFile).forEach(p -> there.add(p.toAbsolutePath().toString()));
+                }
+            }
+        } else {
+            FileSystem fs = fs();
+            org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(uri(rel(dir)));
+            String prefix = fs.makeQualified(root).toString() + "/";
+            for (org.apache.hadoop.fs.Path f : list(fs, root)) {
+                there.add(dir.toAbsolutePath().resolve(fs.makeQualified(f).toString().substring(prefix.length())).toString());
+            }
         }
-        Path local = Path.of(out).resolve(rel);
-        FileTrees.deleteTree(local);
-        FileSystem fs = fs();
-        org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(uri(rel));
-        if (!fs.exists(root)) {
-            return;
+        return files.stream().filter(f -> there.contains(f.toAbsolutePath().toString())).toList();
+    }
+
+    /** Reads {@code file} (a path of the driver's output folder) where it is: on the driver's disk, or remote. */
+    InputStream open(Path file) throws IOException {
+        if (remote == null) {
+            return Files.newInputStream(file);
         }
-        String prefix = fs.makeQualified(root).toString() + "/";
-        for (org.apache.hadoop.fs.Path f : list(fs, root)) {
-            Path target = local.resolve(fs.makeQualified(f).toString().substring(prefix.length()));
-            Files.createDirectories(target.getParent());
-            try (InputStream in = fs.open(f)) {
-                Files.copy(in, target);
+        return fs().open(new org.apache.hadoop.fs.Path(uri(rel(file))));
+    }
+
+    /**
+     * Writes {@code file} (a path of the driver's output folder) where the folder is, under a temporary
+     * name renamed into place by {@link Created#commit()}; closing it uncommitted deletes the temporary.
+     */
+    Created create(Path file) throws IOException {
+        return new Created(file);
+    }
+
+    /** A file being written by {@link #create}. */
+    final class Created implements Closeable {
+
+        private final Path target;
+        private final dev.kiln.core.io.AtomicFile local;
+        private final org.apache.hadoop.fs.Path tmp;
+        private final OutputStream stream;
+        private boolean committed;
+
+        private Created(Path target) throws IOException {
+            this.target = target;
+            if (remote == null) {
+                local = dev.kiln.core.io.AtomicFile.create(target);
+                tmp = null;
+                stream = new java.io.BufferedOutputStream(local.openStream(), 1 << 20);
+            } else {
+                local = null;
+                org.apache.hadoop.fs.Path t = new org.apache.hadoop.fs.Path(uri(rel(target)));
+                tmp = new org.apache.hadoop.fs.Path(t.getParent(), "." + t.getName() + ".kiln-tmp");
+                stream = new java.io.BufferedOutputStream(fs().create(tmp, true), 1 << 20);
+            }
+        }
+
+        OutputStream stream() {
+            return stream;
+        }
+
+        /** Closes the stream and moves the file to its name. */
+        void commit() throws IOException {
+            stream.close();
+            if (local != null) {
+                local.commit();
+            } else {
+                move(fs(), tmp, new org.apache.hadoop.fs.Path(uri(rel(target))));
+            }
+            committed = true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (committed) {
+                return;
+            }
+            try {
+                stream.close();
+            } finally {
+                if (local != null) {
+                    local.abort();
+                } else {
+                    fs().delete(tmp, false);
+                }
             }
         }
     }

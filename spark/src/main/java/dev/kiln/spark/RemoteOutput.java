@@ -28,7 +28,8 @@ import org.apache.hadoop.fs.FileSystem;
 /**
  * The driver's side of an output folder on a Hadoop file system ({@code hdfs://}, {@code s3a://}): is a
  * finished run there, clear it for {@code --overwrite}, and publish a run finished in the local staging
- * folder. Publishing uploads every output file under a temporary name and renames it into place,
+ * folder. The shards are already there (written by the tasks and the driver's join, {@link SparkShards});
+ * publishing uploads every other output file under a temporary name and renames it into place,
  * {@code data_meta.json} last, so the remote folder holds a finished run only when all of it is there;
  * paths of the staging folder in the JSON files are rewritten to the remote URI.
  */
@@ -125,6 +126,12 @@ final class RemoteOutput {
         files.add(meta);
         Set<String> top = new HashSet<>();
         files.forEach(f -> top.add(staging.relativize(f).getName(0).toString()));
+        for (DataMeta.FileEntry e : DataMeta.read(staging).outputs()) {
+            Path p = Path.of(e.path()).toAbsolutePath();
+            if (p.startsWith(staging.toAbsolutePath())) {
+                top.add(staging.toAbsolutePath().relativize(p).getName(0).toString()); // the shards, already written there
+            }
+        }
         for (String name : entries()) {
             if (Prepare.isOutput(name, cfg) && !top.contains(name) && !name.equals("rejects")) {
                 fs.delete(path(name), true);
@@ -135,19 +142,20 @@ final class RemoteOutput {
         long bytes = 0;
         for (Path f : files) {
             String rel = staging.relativize(f).toString().replace('\\', '/');
-            byte[] b = Files.readAllBytes(f);
-            if (rel.endsWith(".json")) {
-                b = new String(b, StandardCharsets.UTF_8).replace(from, to).getBytes(StandardCharsets.UTF_8);
-            }
             org.apache.hadoop.fs.Path target = path(rel);
             org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(target.getParent(), "." + target.getName() + TMP);
             try (OutputStream o = fs.create(tmp, true)) {
-                o.write(b);
+                if (rel.endsWith(".json")) {
+                    byte[] b = Files.readString(f, StandardCharsets.UTF_8).replace(from, to).getBytes(StandardCharsets.UTF_8);
+                    o.write(b);
+                    bytes += b.length;
+                } else {
+                    bytes += Files.copy(f, o); // streamed: a shard can be larger than an array
+                }
             } catch (IOException e) {
                 throw new IOException(tmp + ": cannot write it: " + FileErrors.describe(e), e);
             }
             OutputFolder.move(fs, tmp, target);
-            bytes += b.length;
         }
         fs.delete(path(StepExecutor.WORK), true);
         FileTrees.deleteTree(staging);

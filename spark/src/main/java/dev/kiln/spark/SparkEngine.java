@@ -253,7 +253,6 @@ public final class SparkEngine implements PrepareEngine {
             List<Attempted<Map<String, Object>>> r = TaskProgress.track(sc, "spill", jobs.size(), ctx.log(),
                     () -> sc.parallelize(jobs, Math.max(1, jobs.size())).map(j -> spillUnit(j, model.value(), split)).collect());
             commit(r, folder, "spill");
-            folder.fetch(StepExecutor.WORK + "/spill");
             Map<String, Object> bySource = new LinkedHashMap<>();
             for (int i = 0; i < jobs.size(); i++) {
                 String name = ctx.cfg().sources().get(jobs.get(i).source()).name();
@@ -277,6 +276,22 @@ public final class SparkEngine implements PrepareEngine {
             Map<String, Object> m = step.run(j.source(), List.of(file), t.inside(j.dir()), j.firstSeq());
             return new Attempted<>(new LinkedHashMap<>(m), t.done());
         }
+    }
+
+    // ------------------------------------------------------------------ step 5
+
+    /** Tokens per shuffle bucket, so per shard-writing task ({@value #BUCKET_TOKENS}; default 16 Mi). */
+    static final String BUCKET_TOKENS = "spark.kiln.bucketTokens";
+
+    @Override
+    public long tokensPerBucket() {
+        return sc.getConf().getLong(BUCKET_TOKENS, PrepareEngine.super.tokensPerBucket());
+    }
+
+    /** Writes the split's shards by bucket and golf shard on the executors ({@link SparkShards}). */
+    @Override
+    public ShardOutcome shards(Context ctx, ShardSpec spec, Split.Part part) throws IOException {
+        return new SparkShards(sc, ctx, folder(ctx)).run(spec, part);
     }
 
     // ------------------------------------------------------------------ shared

@@ -102,7 +102,8 @@ class SparkPrepareTest {
     @Test
     void localOneTwoAndFourGiveTheSingleJvmBytes() throws IOException {
         for (String master : List.of("local[1]", "local[2]", "local[4]")) {
-            Path out = spark(master, config());
+            // local[2]: buckets of 20,000 tokens (one of the local run's), so its shards come from many parts and tasks
+            Path out = master.equals("local[2]") ? spark(master, config(), manyBuckets(), "spark-local2") : spark(master, config());
             assertEquals(files(local), files(out), master + ": the same files with the same bytes as kiln prepare");
             for (String meta : List.of("data_meta.json", "tokenizer/tokenizer_meta.json")) {
                 List<String> diff = new java.util.ArrayList<>();
@@ -110,6 +111,11 @@ class SparkPrepareTest {
                 assertEquals(List.of(), diff, master + ": " + meta + " differs");
             }
         }
+    }
+
+    /** Shuffle buckets of 20,000 tokens: the sample's splits in dozens of buckets, parts and shard tasks. */
+    static org.apache.spark.SparkConf manyBuckets() {
+        return new org.apache.spark.SparkConf().set(SparkEngine.BUCKET_TOKENS, "20000");
     }
 
     @Test
@@ -122,7 +128,7 @@ class SparkPrepareTest {
     @Test
     void aTaskThatFailsItsFirstAttemptLeavesNoTraceInTheOutput() throws IOException {
         // local[2,2]: two slots, two attempts per task; partition 0 of every distributed step fails once after a partial write
-        Path out = spark("local[2,2]", config(), new org.apache.spark.SparkConf().set(TaskAttempts.FAIL_FIRST_ATTEMPT, "clean,dedup,spill"),
+        Path out = spark("local[2,2]", config(), manyBuckets().set(TaskAttempts.FAIL_FIRST_ATTEMPT, "clean,dedup,spill,shards,golf"),
                 "spark-retried");
         assertEquals(files(local), files(out));
         List<String> diff = new java.util.ArrayList<>();
@@ -150,7 +156,7 @@ class SparkPrepareTest {
         assertTrue(!Files.exists(remote.resolve("train.bin")) && !Files.exists(remote.resolve("data_meta.json")), "nothing published");
         // the re-run resumes at spill, whose first attempts (and those of any redone step) fail after a partial upload
         org.apache.spark.SparkConf retried = withHadoopTestFs(PrepareJob.sparkConf("local[2,2]"))
-                .set(TaskAttempts.FAIL_FIRST_ATTEMPT, "clean,dedup,spill");
+                .set(TaskAttempts.FAIL_FIRST_ATTEMPT, "clean,dedup,spill,shards,golf").set(SparkEngine.BUCKET_TOKENS, "20000");
         String meta;
         try (JavaSparkContext sc = new JavaSparkContext(retried)) {
             meta = PrepareJob.run(sc, config(), uri, staging, false, false, false);
@@ -247,6 +253,30 @@ class SparkPrepareTest {
         new Prepare(sampled, a, false, false, s -> { }, step -> Progress.Listener.NONE).run(false);
         Path b = spark("local[2]", sampled, new org.apache.spark.SparkConf(), "sampled-spark");
         assertEquals(files(a, "tokenizer/spm.model"), files(b, "tokenizer/spm.model"));
+    }
+
+    @Test
+    void sourcesTakenWhollyAndAnExactMixGiveTheLocalShardsFromManyBuckets() throws IOException {
+        // more tokens asked than the sample holds: every source is taken to its last document (the cutoff is the
+        // last document of its last histogram bin); then an exact mix, whose dry sources are not filled by the others
+        PrepareConfig c = config();
+        PrepareConfig all = new PrepareConfig(c.sources(), 5_000_000, 15_000, c.valFraction(), c.seed(), "both", null, 40_000L,
+                null, c.tokenizerTraining(), c.dedup(), 2, null, null, null);
+        PrepareConfig exact = new PrepareConfig(c.sources(), c.trainTokens(), c.valTokens(), c.valFraction(), c.seed(), "both", null, 40_000L,
+                null, c.tokenizerTraining(), c.dedup(), 2, Boolean.TRUE, null, null);
+        for (PrepareConfig cfg : List.of(all, exact)) {
+            String name = cfg == all ? "all" : "exact";
+            Path a = dir.resolve(name + "-local");
+            new Prepare(cfg, a, false, false, s -> { }, step -> Progress.Listener.NONE).run(false);
+            Path b = spark("local[2]", cfg, manyBuckets(), name + "-spark");
+            Map<String, String> shards = files(a, "manifest.json");
+            assertEquals(shards, files(b, "manifest.json"), name);
+            List<String> diff = new java.util.ArrayList<>();
+            diff(comparable(a, "data_meta.json"), comparable(b, "data_meta.json"), "data_meta.json", diff);
+            assertEquals(List.of(), diff, name);
+        }
+        JsonNode train = Configs.JSON.readTree(dir.resolve("all-local/data_meta.json").toFile()).get("splits").get("train");
+        assertTrue(train.get("tokens").asLong() < 5_000_000 && train.get("tokens").asLong() > 300_000, train.toString());
     }
 
     /** Hadoop's scheme lookup for the test file system, as a cluster's core-site.xml would map hdfs:// or s3a://. */
