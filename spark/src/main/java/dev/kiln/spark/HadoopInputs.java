@@ -4,6 +4,7 @@ import dev.kiln.core.io.BadInputException;
 import dev.kiln.core.io.FileErrors;
 import dev.kiln.core.io.Formats;
 import dev.kiln.core.io.Inputs;
+import dev.kiln.core.io.TextDocumentReader;
 import dev.kiln.core.util.FileTrees;
 import dev.kiln.sharding.DataMeta;
 import java.io.ByteArrayInputStream;
@@ -37,6 +38,8 @@ import org.apache.hadoop.util.VersionInfo;
  * Hadoop's own globbing, sorted by path like local globs, so the unit order (and the output) does not
  * depend on the listing order; a clean task copies its unit's files to a local folder of the executor
  * ({@link Staged}), runs kiln's reader on the copies, and names the URIs, not the copies, in its messages.
+ * A folder of text files (Gutenberg books) is one unit, as locally: its text files are copied with their
+ * relative paths, which are the documents' ids.
  * Local paths and {@code file://} URIs are read in place.
  */
 final class HadoopInputs {
@@ -72,36 +75,36 @@ final class HadoopInputs {
         if (matched == null || matched.length == 0) {
             throw new BadInputException(entry + ": no such input file (or the glob matched nothing)");
         }
-        List<FileStatus> files = new ArrayList<>();
+        List<DataMeta.FileEntry> files = new ArrayList<>();
         for (FileStatus st : matched) {
             if (st.isDirectory()) {
-                files.addAll(structuredIn(st.getPath(), conf));
+                files.addAll(folder(st.getPath(), conf));
             } else {
-                files.add(st);
+                files.add(new DataMeta.FileEntry(st.getPath().toString(), st.getLen()));
             }
         }
-        return files.stream().sorted(Comparator.comparing(st -> st.getPath().toString()))
-                .map(st -> new DataMeta.FileEntry(st.getPath().toString(), st.getLen())).toList();
+        return files.stream().sorted(Comparator.comparing(DataMeta.FileEntry::path)).toList();
     }
 
-    /** The JSONL, Parquet and Arrow files under a folder, as a local folder argument gives them. */
-    private static List<FileStatus> structuredIn(org.apache.hadoop.fs.Path dir, Configuration conf) throws IOException {
-        List<FileStatus> out = new ArrayList<>();
-        RemoteIterator<LocatedFileStatus> it = dir.getFileSystem(conf).listFiles(dir, true);
+    /**
+     * A folder as a local folder argument gives it: its JSONL, Parquet and Arrow files; without any, the
+     * folder itself, one unit of text files ({@link TextDocumentReader}), without a size (as a local folder is listed).
+     */
+    private static List<DataMeta.FileEntry> folder(org.apache.hadoop.fs.Path dir, Configuration conf) throws IOException {
+        List<DataMeta.FileEntry> out = new ArrayList<>();
+        FileSystem fs = dir.getFileSystem(conf);
+        RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
         while (it.hasNext()) {
             LocatedFileStatus st = it.next();
             try {
                 if (Formats.of(Path.of(st.getPath().getName())) != Formats.Format.TEXT) {
-                    out.add(st);
+                    out.add(new DataMeta.FileEntry(st.getPath().toString(), st.getLen()));
                 }
             } catch (IllegalArgumentException e) {
                 // not a document file
             }
         }
-        if (out.isEmpty()) {
-            throw new BadInputException(dir + ": a folder without JSONL, Parquet or Arrow files (text collections must be local)");
-        }
-        return out;
+        return out.isEmpty() ? List.of(new DataMeta.FileEntry(fs.makeQualified(dir).toString(), null)) : out;
     }
 
     /** The file system of {@code uri}; a scheme Hadoop does not know is one line naming the URI, with the module to add. */
@@ -159,8 +162,15 @@ final class HadoopInputs {
                     }
                     org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(in);
                     Path local = Files.createDirectories(dir.resolve(Integer.toString(i))).resolve(p.getName());
-                    try (InputStream s = p.getFileSystem(c).open(p)) {
-                        Files.copy(s, local);
+                    try {
+                        FileSystem fs = p.getFileSystem(c);
+                        if (fs.getFileStatus(p).isDirectory()) {
+                            copyTextFolder(fs, p, local);
+                        } else {
+                            try (InputStream s = fs.open(p)) {
+                                Files.copy(s, local);
+                            }
+                        }
                     } catch (IOException e) {
                         throw new BadInputException(in + ": cannot read it: " + FileErrors.describe(e), e);
                     }
@@ -170,6 +180,24 @@ final class HadoopInputs {
             } catch (IOException | RuntimeException e) {
                 close();
                 throw e;
+            }
+        }
+
+        /** Copies the text files of the folder {@code dir} (what {@link TextDocumentReader} reads) to {@code local}, keeping their relative paths, which are the documents' ids. */
+        private static void copyTextFolder(FileSystem fs, org.apache.hadoop.fs.Path dir, Path local) throws IOException {
+            Files.createDirectories(local);
+            String prefix = fs.makeQualified(dir).toString() + "/";
+            RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
+            while (it.hasNext()) {
+                org.apache.hadoop.fs.Path f = it.next().getPath();
+                String rel = fs.makeQualified(f).toString().substring(prefix.length());
+                if (TextDocumentReader.isText(Path.of(rel))) {
+                    Path target = local.resolve(rel);
+                    Files.createDirectories(target.getParent());
+                    try (InputStream s = fs.open(f)) {
+                        Files.copy(s, target);
+                    }
+                }
             }
         }
 

@@ -105,6 +105,7 @@ class SparkPrepareTest {
             // local[2]: buckets of 20,000 tokens (one of the local run's), so its shards come from many parts and tasks
             Path out = master.equals("local[2]") ? spark(master, config(), manyBuckets(), "spark-local2") : spark(master, config());
             assertEquals(files(local), files(out), master + ": the same files with the same bytes as kiln prepare");
+            assertEquals(outputs(local, local.toString()), outputs(out, out.toString()), master + ": data_meta.json's outputs and sizes");
             for (String meta : List.of("data_meta.json", "tokenizer/tokenizer_meta.json")) {
                 List<String> diff = new java.util.ArrayList<>();
                 diff(comparable(local, meta), comparable(out, meta), meta, diff);
@@ -170,6 +171,7 @@ class SparkPrepareTest {
         diff(comparable(local, "data_meta.json"), comparable(remote, "data_meta.json", uri), "data_meta.json", diff);
         assertEquals(List.of(), diff);
         assertTrue(Files.readString(remote.resolve("data_meta.json")).contains("\"" + uri + "/train.bin\""), "outputs named by their URIs");
+        assertEquals(outputs(local, local.toString()), outputs(remote, uri), "the outputs' sizes, though the staging folder never held the shards");
         assertTrue(!Files.readString(remote.resolve("data_meta.json")).contains(staging.toString()), "no staging path left");
         assertTrue(!Files.exists(staging) && !Files.exists(remote.resolve(".kiln-work")), "staging and the remote work folder are gone");
     }
@@ -271,6 +273,7 @@ class SparkPrepareTest {
             Path b = spark("local[2]", cfg, manyBuckets(), name + "-spark");
             Map<String, String> shards = files(a, "manifest.json");
             assertEquals(shards, files(b, "manifest.json"), name);
+            assertEquals(outputs(a, a.toString()), outputs(b, b.toString()), name);
             List<String> diff = new java.util.ArrayList<>();
             diff(comparable(a, "data_meta.json"), comparable(b, "data_meta.json"), "data_meta.json", diff);
             assertEquals(List.of(), diff, name);
@@ -293,11 +296,11 @@ class SparkPrepareTest {
 
     @Test
     void inputsOnAHadoopFileSystemGiveTheBytesOfLocalInputs() throws IOException {
-        // web, wiki, the planted copies and wikidata read through Hadoop (globs expanded by Hadoop); Gutenberg's text folder stays local
+        // web, wiki, the planted copies and wikidata read through Hadoop (globs expanded by Hadoop), Gutenberg's folder of books as one unit
         Path s = SampleCorpus.dir();
         PrepareConfig c = config();
         List<PrepareConfig.Source> remote = c.sources().stream().map(x -> new PrepareConfig.Source(x.name(), x.kind(),
-                x.name().equals("gutenberg") ? x.inputs() : x.inputs().stream().map(i -> glob(Path.of(i))).toList(),
+                x.name().equals("gutenberg") ? List.of(KilnTestFileSystem.uri(Path.of(x.inputs().get(0)))) : x.inputs().stream().map(i -> glob(Path.of(i))).toList(),
                 x.weight(), x.profile(), x.textField(), x.idField())).toList();
         PrepareConfig cfg = new PrepareConfig(remote, c.trainTokens(), c.valTokens(), c.valFraction(), c.seed(), c.format(), c.boundary(),
                 c.tokensPerShard(), c.tokenizer(), c.tokenizerTraining(), c.dedup(), c.threads(), c.exactMix(), c.rejects(), c.encoder());
@@ -318,7 +321,7 @@ class SparkPrepareTest {
         assertEquals(mLocal, mRemote);
         List<String> diff = new java.util.ArrayList<>();
         diff(comparable(local, "data_meta.json"), comparable(out, "data_meta.json"), "data_meta.json", diff);
-        assertEquals(4, diff.stream().filter(d -> d.matches("data_meta\\.json\\.config\\.sources\\[\\d\\]\\.inputs\\[0\\]: .* vs \"kilntest:.*")).count(), diff.toString());
+        assertEquals(5, diff.stream().filter(d -> d.matches("data_meta\\.json\\.config\\.sources\\[\\d\\]\\.inputs\\[0\\]: .* vs \"kilntest:.*")).count(), diff.toString());
         diff.removeIf(d -> d.contains(".inputs[0]: "));
         assertEquals(List.of(), diff);
         JsonNode inputs = Configs.JSON.readTree(out.resolve("data_meta.json").toFile()).get("inputs");
@@ -328,7 +331,7 @@ class SparkPrepareTest {
 
     @Test
     void aRealHdfsGivesTheLocalBytesForItsInputsAndOutput() throws Exception {
-        // a namenode and a datanode in this JVM, on loopback; web, wiki, the copies and Wikidata read from it, the output written to it
+        // a namenode and a datanode in this JVM, on loopback; every source read from it (Gutenberg: its folder of books), the output written to it
         org.apache.hadoop.conf.Configuration hc = new org.apache.hadoop.conf.Configuration();
         hc.set(org.apache.hadoop.hdfs.MiniDFSCluster.HDFS_MINIDFS_BASEDIR, dir.resolve("minidfs").toString());
         for (String k : List.of("dfs.namenode.rpc-address", "dfs.namenode.http-address", "dfs.datanode.address", "dfs.datanode.http.address",
@@ -343,11 +346,10 @@ class SparkPrepareTest {
             List<PrepareConfig.Source> sources = new java.util.ArrayList<>();
             for (PrepareConfig.Source x : c.sources()) {
                 List<String> in = x.inputs();
-                if (!x.name().equals("gutenberg")) {
-                    org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path("/corpus/" + x.name() + "/" + Path.of(in.get(0)).getFileName());
-                    fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(Path.of(in.get(0)).toUri()), p);
-                    in = List.of(nn + "/corpus/" + x.name() + "/*");
-                }
+                org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path("/corpus/" + x.name() + "/" + Path.of(in.get(0)).getFileName());
+                fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(Path.of(in.get(0)).toUri()), p);
+                // Gutenberg: the folder of books, one unit as locally
+                in = List.of(x.name().equals("gutenberg") ? nn + p : nn + "/corpus/" + x.name() + "/*");
                 sources.add(new PrepareConfig.Source(x.name(), x.kind(), in, x.weight(), x.profile(), x.textField(), x.idField()));
             }
             PrepareConfig cfg = new PrepareConfig(sources, c.trainTokens(), c.valTokens(), c.valFraction(), c.seed(), c.format(), c.boundary(),
@@ -424,6 +426,18 @@ class SparkPrepareTest {
         assertTrue(e.getMessage().matches(java.util.regex.Pattern.quote(KilnTestFileSystem.uri(truncated)) + ":[0-9]+: gzip stream is truncated.*"), e.getMessage());
         assertTrue(!e.getMessage().contains("kiln-stage-") && !e.getMessage().contains("\n"), e.getMessage());
         assertTrue(!Files.exists(out.resolve("train.bin")), "nothing published from a failed run");
+    }
+
+    /** data_meta.json's outputs, each path relative to the output folder ({@code prefix}) with its size, checked against the file's. */
+    static List<String> outputs(Path root, String prefix) throws IOException {
+        List<String> out = new java.util.ArrayList<>();
+        for (JsonNode e : Configs.JSON.readTree(root.resolve("data_meta.json").toFile()).get("outputs")) {
+            String rel = e.get("path").asText().substring(prefix.length() + 1);
+            assertEquals(Files.size(root.resolve(rel)), e.get("bytes").asLong(), rel);
+            out.add(rel + " " + e.get("bytes").asLong());
+        }
+        assertTrue(out.stream().anyMatch(o -> o.startsWith("train.idx ")) && out.stream().anyMatch(o -> o.startsWith("fineweb_val_000000.bin ")), out.toString());
+        return out;
     }
 
     /** Every output file (work folder excluded) with its sha256, except data_meta.json. */

@@ -70,7 +70,8 @@ public final class TextDocumentReader implements DocumentReader {
         return new TextDocumentReader(path, options, bad);
     }
 
-    private static boolean isText(Path relative) {
+    /** Whether a file at {@code relative} (to the directory given) is read as a document: a text suffix, no hidden part. */
+    public static boolean isText(Path relative) {
         for (Path part : relative) {
             if (part.toString().startsWith(".")) {
                 return false;
