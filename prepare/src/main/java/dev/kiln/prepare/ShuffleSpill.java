@@ -194,7 +194,12 @@ public final class ShuffleSpill implements Closeable {
 
     /** Visits every document of a bucket file in file order, skipping the token ids (no sort, no arrays). */
     public static void scanHeaders(Path f, HeaderVisitor v) throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(f), 1 << 16))) {
+        scanHeaders(Files.newInputStream(f), v);
+    }
+
+    /** As {@link #scanHeaders(Path, HeaderVisitor)} on a bucket file's stream (closed here), e.g. one read remotely. */
+    public static void scanHeaders(java.io.InputStream stream, HeaderVisitor v) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(stream, 1 << 16))) {
             while (true) {
                 try {
                     in.readLong();

@@ -129,6 +129,11 @@ final class OutputFolder implements Serializable {
             return local;
         }
 
+        /** A work file ({@code file}, a path of the driver's output folder) as a stream, read where it is (no copy). */
+        InputStream open(String file) throws IOException {
+            return OutputFolder.this.open(Path.of(file));
+        }
+
         /** This task attempt's folder for {@code stage}, laid out like the output folder (see {@link TaskAttempts#open}). */
         Path attempt(String stage) throws IOException {
             this.stage = stage;
@@ -231,7 +236,12 @@ final class OutputFolder implements Serializable {
         if (remote == null) {
             return Files.newInputStream(file);
         }
-        return fs().open(new org.apache.hadoop.fs.Path(uri(rel(file))));
+        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(uri(rel(file)));
+        try {
+            return fs().open(p);
+        } catch (IOException e) {
+            throw new IOException(p + ": cannot read kiln's work file: " + FileErrors.describe(e), e);
+        }
     }
 
     /**

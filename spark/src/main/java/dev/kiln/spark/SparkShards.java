@@ -229,7 +229,7 @@ final class SparkShards {
         long[] h = new long[2 * n * BINS];
         try (OutputFolder.TaskFiles t = b.folder().task()) {
             for (String f : b.files()) {
-                ShuffleSpill.scanHeaders(t.read(f), (pick, seq, source, tokens) -> {
+                ShuffleSpill.scanHeaders(t.open(f), (pick, seq, source, tokens) -> {
                     h[source * BINS + bin(pick)] += tokens;
                     h[(n + source) * BINS + bin(pick)]++;
                 });
@@ -250,7 +250,7 @@ final class SparkShards {
         List<long[]> out = new ArrayList<>();
         try (OutputFolder.TaskFiles t = b.folder().task()) {
             for (String f : b.files()) {
-                ShuffleSpill.scanHeaders(t.read(f), (pick, seq, source, tokens) -> {
+                ShuffleSpill.scanHeaders(t.open(f), (pick, seq, source, tokens) -> {
                     if (critical[source] == bin(pick)) {
                         out.add(new long[] {source, pick, seq, tokens});
                     }
