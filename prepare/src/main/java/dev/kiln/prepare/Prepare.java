@@ -42,7 +42,7 @@ import java.util.stream.Stream;
  * parameter-golf's {@code manifest.json}) → {@code data_meta.json} ({@link DataMeta}).
  *
  * <p>This class only orders the steps; each one's work is its own class ({@link CleanStep},
- * {@link DedupStep}, {@link TokenizerStep}, {@link SpillStep}, {@link ShardAssembly}). Steps 1 to 4 run on
+ * {@link DedupStep}, {@link TokenizerStep}, {@link SpillStep}, {@link ShardAssembly}). Steps 1 to 5 run on
  * a {@link PrepareEngine}: this JVM ({@link LocalEngine}) or kiln's Spark job, which writes the same bytes.
  *
  * <p>Each arrow is a step of a {@link StepExecutor}: a re-run after a crash or {@code kill -9} skips
@@ -75,7 +75,7 @@ public final class Prepare {
      * @param allowEmpty go on when an input gives only bad records or a source yields no document
      * @param log        one-line messages
      * @param progress   a progress listener per step name
-     * @param engine     where steps 1 to 4 run ({@link LocalEngine}: this JVM)
+     * @param engine     where steps 1 to 5 run ({@link LocalEngine}: this JVM)
      */
     public Prepare(PrepareConfig cfg, Path out, boolean strict, boolean allowEmpty, Consumer<String> log,
                    Function<String, Progress.Listener> progress, PrepareEngine engine) {

@@ -17,8 +17,8 @@ import java.util.function.Function;
 
 /**
  * Where {@link Prepare}'s heavy steps run: in this JVM ({@link LocalEngine}) or on a cluster (kiln's Spark
- * job). {@link Prepare} orders the steps, writes the shards and {@code data_meta.json}; an engine only does
- * the work of steps 1 to 4 and must write the same files with the same bytes as {@link LocalEngine}, so
+ * job). {@link Prepare} orders the steps, writes the manifest and {@code data_meta.json}; an engine does
+ * the work of steps 1 to 5 and must write the same files with the same bytes as {@link LocalEngine}, so
  * the run's outputs do not depend on where it ran. Each method records its own resume markers through
  * {@link Context#steps()}.
  */

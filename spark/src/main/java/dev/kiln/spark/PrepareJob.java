@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code spark-submit --class dev.kiln.spark.PrepareJob kiln-spark.jar --config prepare.yaml -o OUT}, and
- * {@code ./kiln spark prepare ...} in local mode: {@code kiln prepare} with steps 1 to 4 on Spark
+ * {@code ./kiln spark prepare ...} in local mode: {@code kiln prepare} with steps 1 to 5 on Spark
  * ({@link SparkEngine}), the same {@code prepare.yaml} keys, the same outputs byte for byte. Resumable like
  * {@code kiln prepare}: re-run the same command after a failure.
  */

@@ -38,9 +38,10 @@ import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
 /**
- * {@link PrepareEngine} on Apache Spark: steps 1 to 4 of {@code kiln prepare} as Spark jobs, one task per
- * unit (an input file, as the local run's units), each running kiln's own step code on an executor, so no
- * filter, dedup rule, trainer or encoder exists twice. Tasks write under task-attempt folders and the
+ * {@link PrepareEngine} on Apache Spark: steps 1 to 5 of {@code kiln prepare} as Spark jobs, one task per
+ * unit (an input file, as the local run's units; step 5 one per shuffle bucket and golf shard,
+ * {@link SparkShards}), each running kiln's own step code on an executor, so no filter, dedup rule,
+ * trainer, encoder or mix rule exists twice. Tasks write under task-attempt folders and the
  * driver commits the attempt Spark reports ({@link TaskAttempts}); the committed files are byte for byte
  * those {@link dev.kiln.prepare.LocalEngine} writes, so shards, tokenizer and {@code data_meta.json}
  * match the single-JVM run. The output folder is a path the driver and every executor see under the same
