@@ -61,7 +61,8 @@ public final class MixAssembler {
      * until the quota is reached: a uniform random sample); the output order is the shuffle key. Using
      * two independent hashes keeps every source spread evenly over the whole output; choosing by the
      * shuffle key itself would give each source a different key range and leave the end of the output
-     * to one source. The first pass keeps 24 bytes per document in memory.
+     * to one source. The first pass reads only the documents' headers and keeps 24 bytes per document
+     * in memory.
      *
      * @param sources source names by index (the spill's source numbers)
      * @param quotas tokens wanted per source name
@@ -85,7 +86,7 @@ public final class MixAssembler {
         for (int i = 0; i < n; i++) {
             perSource.add(new ArrayList<>());
         }
-        spill.forEachAll(part, e -> perSource.get(e.source()).add(new Pick(e.pick(), e.seq(), e.ids().length)));
+        spill.forEachHeader(part, (pick, seq, source, tokens) -> perSource.get(source).add(new Pick(pick, seq, tokens)));
         long[] available = new long[n];
         for (int s = 0; s < n; s++) {
             for (Pick d : perSource.get(s)) {

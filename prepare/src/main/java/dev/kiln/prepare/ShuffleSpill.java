@@ -199,25 +199,48 @@ public final class ShuffleSpill implements Closeable {
 
     /** As {@link #scanHeaders(Path, HeaderVisitor)} on a bucket file's stream (closed here), e.g. one read remotely. */
     public static void scanHeaders(java.io.InputStream stream, HeaderVisitor v) throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(stream, 1 << 16))) {
-            while (true) {
-                try {
-                    in.readLong();
-                } catch (EOFException e) {
-                    return;
+        records(stream, (key, pick, seq, source, n, in) -> {
+            in.skipNBytes(4L * n);
+            v.visit(pick, seq, source, n);
+        });
+    }
+
+    /**
+     * Visits every document of {@code part} in file order, without its token ids: what choosing documents
+     * needs, at the cost of reading the headers (no sort, no arrays).
+     */
+    public void forEachHeader(Split.Part part, HeaderVisitor v) throws IOException {
+        if (!finished) {
+            throw new IllegalStateException("finish() the spill before reading it");
+        }
+        for (int b = 0; b < (1 << bucketBits); b++) {
+            for (Path d : readDirs) {
+                Path f = file(d, part, b);
+                if (Files.exists(f)) {
+                    scanHeaders(f, v);
                 }
-                long pick = in.readLong();
-                long seq = in.readLong();
-                int source = in.readShort();
-                int n = in.readInt();
-                in.skipNBytes(4L * n);
-                v.visit(pick, seq, source, n);
             }
         }
     }
 
     private static void readBucket(Path f, List<Entry> entries) throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(f), 1 << 16))) {
+        records(Files.newInputStream(f), (key, pick, seq, source, n, in) -> {
+            int[] ids = new int[n];
+            for (int i = 0; i < n; i++) {
+                ids[i] = in.readInt();
+            }
+            entries.add(new Entry(key, pick, seq, source, ids));
+        });
+    }
+
+    /** One record's header; the visitor reads (or skips) its {@code n} ids from {@code in}. */
+    private interface RecordVisitor {
+        void visit(long key, long pick, long seq, int source, int n, DataInputStream in) throws IOException;
+    }
+
+    /** The record loop of a bucket file's stream (closed here): the layout {@link #add} writes. */
+    private static void records(java.io.InputStream stream, RecordVisitor v) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(stream, 1 << 16))) {
             while (true) {
                 long key;
                 try {
@@ -229,11 +252,7 @@ public final class ShuffleSpill implements Closeable {
                 long seq = in.readLong();
                 int source = in.readShort();
                 int n = in.readInt();
-                int[] ids = new int[n];
-                for (int i = 0; i < n; i++) {
-                    ids[i] = in.readInt();
-                }
-                entries.add(new Entry(key, pick, seq, source, ids));
+                v.visit(key, pick, seq, source, n, in);
             }
         }
     }

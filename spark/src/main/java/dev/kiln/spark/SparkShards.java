@@ -12,16 +12,18 @@ import dev.kiln.sharding.GolfManifest;
 import dev.kiln.sharding.GolfShards;
 import dev.kiln.sharding.TokenDtype;
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -351,29 +353,30 @@ final class SparkShards {
         return files;
     }
 
+    /** Writes one golf shard into the task's attempt: the header, then each piece's byte range read where its part is (no copy of the parts). */
     private static String writeGolf(GolfJob j) throws IOException {
         try (OutputFolder.TaskFiles t = j.folder().task()) {
-            List<Path> local = new ArrayList<>();
             long count = 0;
             for (Piece p : j.pieces()) {
-                local.add(t.read(p.bin()));
                 count += p.to() - p.from();
             }
             t.attempt("golf");
             Path target = t.inside(j.file());
             Files.createDirectories(target.getParent());
-            try (FileChannel out = FileChannel.open(target, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
-                ByteBuffer h = GolfShards.header(count);
-                while (h.hasRemaining()) {
-                    out.write(h);
-                }
-                for (int i = 0; i < local.size(); i++) {
-                    Piece p = j.pieces().get(i);
-                    try (FileChannel in = FileChannel.open(local.get(i))) {
-                        long pos = 2 * p.from();
-                        long end = 2 * p.to();
-                        while (pos < end) {
-                            pos += in.transferTo(pos, end - pos, out);
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target, StandardOpenOption.CREATE_NEW), 1 << 20)) {
+                out.write(GolfShards.header(count).array());
+                for (Piece p : j.pieces()) {
+                    try (InputStream in = t.open(p.bin())) {
+                        in.skipNBytes(2 * p.from());
+                        long left = 2 * (p.to() - p.from());
+                        byte[] buf = new byte[1 << 16];
+                        while (left > 0) {
+                            int r = in.read(buf, 0, (int) Math.min(buf.length, left));
+                            if (r < 0) {
+                                throw new EOFException(p.bin() + ": ends before token " + p.to() + " (a part shorter than its task reported)");
+                            }
+                            out.write(buf, 0, r);
+                            left -= r;
                         }
                     }
                 }
