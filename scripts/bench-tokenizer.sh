@@ -8,8 +8,11 @@
 # bytes of UTF-8 per token on the held-out file, and encoding throughput (spm_encode single-threaded on
 # train+heldout including process start; kiln in-process on 1 and 2 threads through SentencePiece JNI).
 # It also checks that spm_encode itself loads kiln's model and gives the same token count.
+# At vocabulary 30000 it adds Hugging Face `tokenizers` (npm package tokenizers@0.23.2, Rust inside, installed
+# under $OUT/hf with the machine's npm when Node.js is present): its Node binding trains only with BpeTrainer's
+# defaults, whose vocabulary is 30000 (scripts/hf-tokenizers.js; SentencePiece's split digits + Metaspace).
 #
-# Usage: scripts/bench-tokenizer.sh [SIZES...]       (default: 1024 4096 8192 32000)
+# Usage: scripts/bench-tokenizer.sh [SIZES...]       (default: 1024 4096 8192 30000 32000)
 # Env:   CORPUS=dir with train.txt and heldout.txt (default ../shared/corpora/tokenizer)
 #        OUT=work dir (default /tmp/kiln-bench-tokenizer)
 #        KILN_BENCH_JVM=JVM options for kiln's training run (default: 40 MB heap, serial GC, C1 only — see
@@ -21,7 +24,7 @@ CORPUS="${CORPUS:-$ROOT/../shared/corpora/tokenizer}"
 OUT="${OUT:-/tmp/kiln-bench-tokenizer}"
 JVM_OPTS="${KILN_BENCH_JVM:--XX:+UseSerialGC -Xmx40m -XX:TieredStopAtLevel=1}"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"   # fewer glibc malloc arenas: less RSS for the JVM, no effect on spm
-SIZES=("$@"); [ ${#SIZES[@]} -gt 0 ] || SIZES=(1024 4096 8192 32000)
+SIZES=("$@"); [ ${#SIZES[@]} -gt 0 ] || SIZES=(1024 4096 8192 30000 32000)
 
 if ! command -v spm_train >/dev/null 2>&1; then
   echo "installing Debian's sentencepiece package..." >&2
@@ -35,6 +38,11 @@ KILN=("$JAVA" "@$ROOT/cli/target/kiln.argfile" $JVM_OPTS -cp "$ROOT/cli/target/k
 KILN_ENC=("$JAVA" "@$ROOT/cli/target/kiln.argfile" ${KILN_BENCH_ENC_JVM:-} -cp "$ROOT/cli/target/kiln.jar" dev.kiln.tokenizer.TokenizerBench)
 
 mkdir -p "$OUT"
+HF_VERSION=0.23.2; HF_DIR="$OUT/hf/node_modules/tokenizers"; HF_JS="$ROOT/scripts/hf-tokenizers.js"
+if command -v node >/dev/null 2>&1 && [ ! -f "$HF_DIR/package.json" ]; then
+  echo "installing Hugging Face tokenizers@$HF_VERSION from npm into $OUT/hf..." >&2
+  npm install --silent --no-audit --no-fund --prefix "$OUT/hf" "tokenizers@$HF_VERSION" >&2 || echo "WARNING: npm install tokenizers failed; no Hugging Face row" >&2
+fi
 TRAIN="$CORPUS/train.txt"; HELD="$CORPUS/heldout.txt"; ALL="$OUT/all.txt"
 cat "$TRAIN" "$HELD" > "$ALL"
 HELD_BYTES=$(stat -c %s "$HELD"); ALL_BYTES=$(stat -c %s "$ALL")
@@ -83,4 +91,15 @@ for V in "${SIZES[@]}"; do
   spm_encode --model="$D/kiln/spm.model" --output_format=id --input="$HELD" --output="$D/kiln/heldout.spm.ids"
   ct=$(wc -w < "$D/kiln/heldout.spm.ids")
   [ "$ct" = "$kt" ] || echo "WARNING: spm_encode gives $ct tokens with kiln's $V model, kiln's encoder $kt" >&2
+  # --- Hugging Face tokenizers (its Node binding trains at 30000 only)
+  if [ "$V" = 30000 ] && [ -f "$HF_DIR/package.json" ]; then
+    export HF_TOKENIZERS="$HF_DIR"
+    read -r w u r < <(RAYON_NUM_THREADS=2 timev node "$HF_JS" train "$TRAIN" "$D/hf/tokenizer.json")
+    hv=$(RAYON_NUM_THREADS=1 node "$HF_JS" encode "$D/hf/tokenizer.json" "$HELD" 1)
+    ht=$(sed -n 's/^tokens=//p' <<<"$hv")
+    [ "$(sed -n 's/^lines_losing_characters=//p' <<<"$hv")" = 0 ] || echo "WARNING: Hugging Face drops characters outside its alphabet on some held-out lines" >&2
+    h1=$(RAYON_NUM_THREADS=1 node "$HF_JS" encode "$D/hf/tokenizer.json" "$ALL" 3 | sed -n 's/^encode_mb_per_s=//p')
+    h2=$(RAYON_NUM_THREADS=2 node "$HF_JS" encode "$D/hf/tokenizer.json" "$ALL" 3 | sed -n 's/^encode_mb_per_s=//p')
+    printf "| %s | Hugging Face tokenizers %s | %s | %s | %s | %s | %.4f | %s | %s | — | — |\n" "$V" "$HF_VERSION" "$w" "$u" "$r" "$ht" "$(awk -v b="$HELD_BYTES" -v t="$ht" 'BEGIN{print b/t}')" "$h1" "$h2"
+  fi
 done
