@@ -15,6 +15,7 @@ import dev.kiln.filters.rules.HeadingAwareLineStructureFilter;
 import dev.kiln.filters.rules.ListShareFilter;
 import dev.kiln.filters.rules.PlaceholderTextFilter;
 import dev.kiln.filters.rules.PolicyVocabularyFilter;
+import dev.kiln.filters.rules.PunctShareFilter;
 import dev.kiln.filters.rules.ProseShareFilter;
 import dev.kiln.filters.rules.WeirdSymbolsFilter;
 import dev.kiln.filters.text.KeywordMatcher;
@@ -72,8 +73,19 @@ public final class KilnRuleFactories {
         public static final int MAX_RUN = 8;
 
         public CharRun() {
-            super(CharRunFilter.NAME, "no character repeated max_run=" + MAX_RUN + " times in a row, ignoring digits, whitespace and ellipsis dots",
+            super(CharRunFilter.NAME, "no character repeated max_run=" + MAX_RUN + " times in a row, ignoring digits, whitespace, ellipsis dots, rule and "
+                    + "box-drawing characters, and words of capitals or hex digits (XXXXXX, FFFFFFFF)",
                     p -> new CharRunFilter(p.getInt("max_run", MAX_RUN, 2, 1_000_000)));
+        }
+    }
+
+    public static final class PunctShare extends NamedStageFactory {
+        public static final double MAX_PUNCT_RATIO = 0.20;
+
+        public PunctShare() {
+            super(PunctShareFilter.NAME, "the 12 characters . , ; : - / | = _ \\ \" ' <= max_punct_ratio=" + num(MAX_PUNCT_RATIO)
+                            + " of the code points (C2's ratio without its run rule)",
+                    p -> new PunctShareFilter(p.getDouble("max_punct_ratio", MAX_PUNCT_RATIO, 0, 1)));
         }
     }
 

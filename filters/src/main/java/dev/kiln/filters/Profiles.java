@@ -95,7 +95,7 @@ public final class Profiles {
         List<StageSpec> out = new ArrayList<>();
         switch (source) {
             case C4 -> {
-                out.add(StageSpec.of("C2_punct_spam"));
+                out.add(StageSpec.of("punct_share"));
                 out.add(StageSpec.of("web_junk"));
                 out.add(StageSpec.of("prose_share"));
                 out.add(StageSpec.of("C6_entropy"));

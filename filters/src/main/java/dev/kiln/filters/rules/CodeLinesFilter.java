@@ -4,6 +4,7 @@ import dev.kiln.core.Document;
 import dev.kiln.core.config.ConfigException;
 import dev.kiln.core.stage.Decision;
 import dev.kiln.core.stage.Filter;
+import java.util.Set;
 
 /**
  * Source code pasted as a page (JavaScript, CSS, PHP, Python, minified bundles): drops text in which
@@ -13,7 +14,10 @@ import dev.kiln.core.stage.Filter;
  * {@code def class import return elif}, a docstring's quotes, {@code from x import}, {@code self.}, {@code $},
  * {@code >>>} or a doc-comment's {@code *}, {@code * @} or {@code *}{@code /}, holds {@code self.} or {@code (self}, is
  * indented (two spaces or a tab) and holds one of {@code = ( ) [ ] { } ;}, ends with {@code :} or starts with
- * {@code #} (Python blocks and comments), or holds all of {@code { } ;} (minified code). Indentation alone (verse, quotations) and a final comma
+ * {@code #} (Python blocks and comments), is a C preprocessor line ({@code #define}, {@code # include}...), ends a
+ * comment with {@code *}{@code /}, lies inside a block comment or docstring opened at a line's start (or before the page
+ * starts: a lone closing delimiter makes the lines above it source), starts with SQLite's {@code ** }, assigns at the line's start ({@code name = }), or holds a {@code ;} inside a
+ * {@code { }} pair (minified code; the Jargon File's {@code {cross-reference};} is prose). Indentation alone (verse, quotations) and a final comma
  * (hard-wrapped prose) do not make a line code. Counting characters, not lines, keeps documentation whose
  * prose paragraphs (one long line each on a web page) outweigh its code samples.
  */
@@ -41,6 +45,10 @@ public final class CodeLinesFilter implements Filter {
         String t = doc.text();
         long total = 0;
         long code = 0;
+        String closing = null;
+        boolean delimiterSeen = false;
+        boolean previousCode = false;
+        long proseBefore = 0;
         for (int start = 0; start <= t.length(); ) {
             int end = t.indexOf('\n', start);
             end = end < 0 ? t.length() : end;
@@ -48,12 +56,65 @@ public final class CodeLinesFilter implements Filter {
             String s = line.strip();
             if (!s.isEmpty()) {
                 total += s.length();
-                code += codeLike(line, s) ? s.length() : 0;
+                boolean inBlock = closing != null;
+                boolean closes = !inBlock && closesUnopened(line, s);
+                if (!delimiterSeen && closes) {
+                    code += proseBefore;   // the page starts inside a comment or docstring
+                }
+                closing = block(line, s, closing, previousCode);
+                delimiterSeen |= inBlock || closing != null || closes;
+                boolean isCode = inBlock || closing != null || codeLike(line, s);
+                code += isCode ? s.length() : 0;
+                proseBefore += isCode || delimiterSeen ? 0 : s.length();
+                previousCode = isCode;
             }
             start = end + 1;
         }
         double share = total == 0 ? 0.0 : (double) code / total;
         return share > maxShare ? Decision.drop(NAME, share) : Decision.keep();
+    }
+
+    /**
+     * The delimiter that closes the block comment ({@code /*} at a line's start) or docstring open after this
+     * line, or null; {@code closing} is the one open before it. A docstring ({@code """} or {@code '''} at a line's
+     * start) counts when its first line is indented or follows a code line ({@code def f():}), so that an e-mail
+     * quoting between triple quotes stays prose. The lines of such a block are source, however much they read as prose.
+     */
+    static String block(String line, String s, String closing, boolean previousCode) {
+        if (closing != null) {
+            return s.contains(closing) ? null : closing;
+        }
+        if (s.startsWith("/*") && s.indexOf("*/", 2) < 0) {
+            return "*/";
+        }
+        for (String q : QUOTES) {
+            if (s.startsWith(q) && s.indexOf(q, 3) < 0 && (previousCode || indented(line))) {
+                return q;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A line that ends a comment or docstring without opening one: {@code *}{@code /} at its end, or an indented
+     * line ending with a lone triple quote.
+     */
+    static boolean closesUnopened(String line, String s) {
+        if (s.endsWith("*/")) {
+            return !s.contains("/*");
+        }
+        for (String q : QUOTES) {
+            if (s.endsWith(q) && s.indexOf(q) == s.length() - 3 && indented(line)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] QUOTES = {"\"\"\"", "'''"};
+
+    private static boolean indented(String line) {
+        return line.startsWith("  ") || line.startsWith("\t");
     }
 
     static boolean codeLike(String line, String s) {
@@ -68,17 +129,61 @@ public final class CodeLinesFilter implements Filter {
         if (s.startsWith("def ") || s.startsWith("class ") || s.startsWith("import ") || s.startsWith("return ") || s.startsWith("elif ")) {
             return true;
         }
-        boolean indented = line.startsWith("  ") || line.startsWith("\t");
-        if (indented && (s.chars().anyMatch(c -> "=()[]{};".indexOf(c) >= 0) || last == ':' || s.startsWith("#"))) {
+        if (indented(line) && (s.chars().anyMatch(c -> "=()[]{};".indexOf(c) >= 0) || last == ':' || s.startsWith("#"))) {
             return true;
         }
         if (s.startsWith("\"\"\"") || s.startsWith("'''") || s.startsWith("from ") && s.contains(" import ")
                 || s.startsWith("self.") || s.contains(" self.") || s.contains("(self")) {
             return true;
         }
-        if (s.equals("*") || s.startsWith("*/") || s.startsWith("* @") || s.startsWith("$") || s.startsWith(">>> ")) {
+        if (s.equals("*") || s.equals("**") || s.startsWith("** ") || s.startsWith("*/") || s.endsWith("*/") || s.startsWith("* @") || s.startsWith("$") || s.startsWith(">>> ")) {
             return true;
         }
-        return s.indexOf('{') >= 0 && s.indexOf('}') >= 0 && s.indexOf(';') >= 0;
+        return preprocessor(s) || assignment(s) || semicolonInBraces(s);
+    }
+
+    private static final Set<String> DIRECTIVES = Set.of("define", "include", "if", "ifdef", "ifndef", "endif",
+            "else", "elif", "undef", "pragma", "error", "warning", "line");
+
+    /** A C preprocessor line: {@code #}, optional spaces, a directive, then the end or a space, tab or parenthesis. */
+    static boolean preprocessor(String s) {
+        if (!s.startsWith("#")) {
+            return false;
+        }
+        int i = 1;
+        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+            i++;
+        }
+        int j = i;
+        while (j < s.length() && s.charAt(j) >= 'a' && s.charAt(j) <= 'z') {
+            j++;
+        }
+        return j > i && DIRECTIVES.contains(s.substring(i, j))
+                && (j == s.length() || s.charAt(j) == ' ' || s.charAt(j) == '\t' || s.charAt(j) == '(' || s.charAt(j) == '<' || s.charAt(j) == '"');
+    }
+
+    /** A statement {@code name = ...} at the start of a line (Python's module constants, shell variables). */
+    static boolean assignment(String s) {
+        int i = 0;
+        while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '.')) {
+            i++;
+        }
+        return i > 0 && !Character.isDigit(s.charAt(0)) && s.startsWith(" = ", i);
+    }
+
+    /** Minified code: a {@code ;} between a {@code {} and the next {@code }}, not prose's {@code {cross-reference};}. */
+    static boolean semicolonInBraces(String s) {
+        int open = -1;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '{') {
+                open = i;
+            } else if (c == '}') {
+                open = -1;
+            } else if (c == ';' && open >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }
