@@ -164,6 +164,19 @@ class FidelityRulesTest {
     }
 
     @Test
+    void lineStructureSkipsMarkdownHeadingsAndShortCodeLines() {
+        // Node.js module docs: "### `module.id`" headings and "* {string}" type lines; addon docs: short C++ and JSON lines
+        for (String text : new String[] {held("clean/nodejs-docs/1"), held("clean/nodejs-docs/22"), page("clean/nodejs-docs/14"),
+                page("clean/nodejs-docs/18")}) {
+            assertEquals("keep", run("line_structure", text).decision());
+        }
+        // a navigation menu is still short lines
+        String menu = String.join("\n", "Home", "About us", "Our Team", "Archives", "Log in", "Sign up", "Contact", "Careers",
+                "A line of ordinary prose that runs on long enough to count as a long line here.");
+        assertEquals("line_structure", run("line_structure", menu).reason());
+    }
+
+    @Test
     void thresholdsAreValidated() {
         Map<String, Function<Double, Object>> rules = Map.of(
                 "placeholder_text.min_placeholder_share", PlaceholderTextFilter::new,

@@ -13,7 +13,9 @@ import dev.kiln.filters.text.PyText;
  * length, which is how a web page's extracted text has them: "EXODUS CHAPTER 26" above a note) counts
  * neither as a short line nor as an all-caps line. A line is all-caps when it has at least two words with
  * letters and all its letters are upper case (a lone {@code `BROTLI_PARAM_MODE`} list item is an identifier,
- * not shouting); lines without letters (a closing brace of a code sample, a lone number) are not counted at all. Drops when short
+ * not shouting); lines without letters (a closing brace of a code sample, a lone number), Markdown headings
+ * ({@code ### `module.id`}) and short lines that {@code code_lines} counts as code ({@code family: 'IPv4',},
+ * {@code * {string}}: a documentation page's samples, judged by that rule) are not counted at all. Drops when short
  * lines exceed {@code max_short_line_ratio} of the lines with letters or all-caps lines exceed
  * {@code max_caps_ratio} of the lines with two words with letters.
  */
@@ -60,7 +62,8 @@ public final class HeadingAwareLineStructureFilter implements Filter {
                 continue;
             }
             int len = PyText.len(t, a, b);
-            if (isHeadingLike(t, a, b, len) && (prevBlank && nextBlank(t, end) || nextLineAtLeast(t, end, 2 * len))) {
+            if (isHeadingLike(t, a, b, len) && (prevBlank && nextBlank(t, end) || nextLineAtLeast(t, end, 2 * len))
+                    || markdownHeading(t, a, b) || len < shortLineChars && CodeLinesFilter.codeLike(t.substring(start, b), t.substring(a, b))) {
                 prevBlank = false;
                 start = end + 1;
                 continue;
@@ -147,6 +150,15 @@ public final class HeadingAwareLineStructureFilter implements Filter {
         }
         int next = t.indexOf('\n', end + 1);
         return PyText.stripStart(t, end + 1, next < 0 ? t.length() : next) == (next < 0 ? t.length() : next);
+    }
+
+    /** A Markdown heading: one to six {@code #}, a space, then text. */
+    static boolean markdownHeading(String t, int a, int b) {
+        int i = a;
+        while (i < b && i - a < 7 && t.charAt(i) == '#') {
+            i++;
+        }
+        return i > a && i - a <= 6 && i + 1 < b && t.charAt(i) == ' ';
     }
 
     static boolean isHeadingLike(String t, int a, int b, int len) {
