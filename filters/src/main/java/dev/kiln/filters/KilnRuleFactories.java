@@ -16,6 +16,7 @@ import dev.kiln.filters.rules.ListShareFilter;
 import dev.kiln.filters.rules.PlaceholderTextFilter;
 import dev.kiln.filters.rules.PolicyVocabularyFilter;
 import dev.kiln.filters.rules.PunctShareFilter;
+import dev.kiln.filters.rules.UnknownLanguageFilter;
 import dev.kiln.filters.rules.ProseShareFilter;
 import dev.kiln.filters.rules.WeirdSymbolsFilter;
 import dev.kiln.filters.text.KeywordMatcher;
@@ -175,6 +176,19 @@ public final class KilnRuleFactories {
             super(PolicyVocabularyFilter.NAME, "licence/cookie/privacy/terms boilerplate: legal and consent words <= max_policy_share="
                     + num(MAX_POLICY_SHARE) + " of the words",
                     p -> new PolicyVocabularyFilter(p.getDouble("max_policy_share", MAX_POLICY_SHARE, 0, 1)));
+        }
+    }
+
+    public static final class UnknownLanguage extends NamedStageFactory {
+        public static final double MIN_ENGLISH_SHARE = UnknownLanguageFilter.DEFAULT_MIN_ENGLISH_SHARE;
+        public static final double MIN_LANGUAGE_PROBABILITY = UnknownLanguageFilter.DEFAULT_MIN_LANGUAGE_PROBABILITY;
+
+        public UnknownLanguage() {
+            super(UnknownLanguageFilter.NAME, "text in no language (random-word placeholder): English function words < min_english_share="
+                            + num(MIN_ENGLISH_SHARE) + " of the words and langdetect's best guess < min_language_probability="
+                            + num(MIN_LANGUAGE_PROBABILITY),
+                    p -> new UnknownLanguageFilter(p.getDouble("min_english_share", MIN_ENGLISH_SHARE, 0, 1),
+                            p.getDouble("min_language_probability", MIN_LANGUAGE_PROBABILITY, 0, 1)));
         }
     }
 

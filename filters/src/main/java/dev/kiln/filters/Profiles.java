@@ -91,7 +91,8 @@ public final class Profiles {
                 StageSpec.of("boilerplate"),
                 StageSpec.of("placeholder_text"),
                 StageSpec.of("code_lines"),
-                StageSpec.of("policy_vocabulary"));
+                StageSpec.of("policy_vocabulary"),
+                StageSpec.of("unknown_language"));
         List<StageSpec> out = new ArrayList<>();
         switch (source) {
             case C4 -> {

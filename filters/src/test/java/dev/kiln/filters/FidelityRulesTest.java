@@ -10,6 +10,7 @@ import dev.kiln.filters.rules.CodeLinesFilter;
 import dev.kiln.filters.rules.PlaceholderTextFilter;
 import dev.kiln.filters.rules.PolicyVocabularyFilter;
 import dev.kiln.filters.rules.PunctShareFilter;
+import dev.kiln.filters.rules.UnknownLanguageFilter;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -174,6 +175,29 @@ class FidelityRulesTest {
         String menu = String.join("\n", "Home", "About us", "Our Team", "Archives", "Log in", "Sign up", "Contact", "Careers",
                 "A line of ordinary prose that runs on long enough to count as a long line here.");
         assertEquals("line_structure", run("line_structure", menu).reason());
+    }
+
+    @Test
+    void unknownLanguageDropsRandomLatinWordsAndKeepsRealLanguages() {
+        // faker's lorem (a general Latin dictionary, no "lorem ipsum" in it): no English words, no language langdetect can name
+        int dropped = 0;
+        for (int i = 0; i < 47; i++) {
+            StageChain.Result r = run(UnknownLanguageFilter.NAME, held("lorem/faker/" + i));
+            dropped += UnknownLanguageFilter.NAME.equals(r.reason()) ? 1 : 0;
+        }
+        assertTrue(dropped >= 45, "faker pages dropped: " + dropped);   // 45 of 47; langdetect names two as Italian (0.98) and Spanish (1.0)
+        assertEquals("unknown_language", run(UnknownLanguageFilter.NAME, held("lorem/faker/1")).reason());
+        // every clean English page is kept without asking langdetect, and the UDHR preamble in 11 languages is named and kept
+        for (String id : HELD.keySet()) {
+            if (id.startsWith("clean/")) {
+                assertEquals("keep", run(UnknownLanguageFilter.NAME, held(id)).decision(), id);
+            }
+        }
+        for (String line : Samples.resource("langdetect/udhr-preambles.tsv").split("\n")) {
+            if (!line.startsWith("#") && !line.isBlank()) {
+                assertEquals("keep", run(UnknownLanguageFilter.NAME, line.split("\t")[2]).decision(), line.split("\t")[0]);
+            }
+        }
     }
 
     @Test

@@ -29,7 +29,7 @@ import java.util.List;
  * and Python's random generators draw different n-grams for the same seed, and Python's package has two
  * more profiles (ca, cy).
  */
-final class LangDetect {
+public final class LangDetect {
 
     /** Seed of the detector's random trials (TFDS: {@code langdetect.DetectorFactory.seed = 0}). */
     static final long SEED = 0;
@@ -88,6 +88,19 @@ final class LangDetect {
         Detector d = DetectorFactory.create();
         d.append(prefix(text));
         return d.getProbabilities();
+    }
+
+    /**
+     * The probability of the most probable language of {@code text}, 0 when none reaches 0.1 or the text has
+     * no letter n-grams; used by kiln's {@code unknown_language} rule on the few pages it hands over.
+     */
+    public static double bestProbability(String text) {
+        try {
+            List<Language> ranked = detect(text);
+            return ranked.isEmpty() ? 0.0 : ranked.get(0).prob;
+        } catch (LangDetectException e) {
+            return 0.0;
+        }
     }
 
     /**

@@ -17,8 +17,12 @@ final class VocabularyShare {
     /** Longer words are never looked up. */
     static final int MAX_WORD = 20;
 
-    /** policy_vocabulary's and placeholder_text's vocabularies, scanned together (kiln's profile runs both on every page). */
-    static final List<Vocabulary> KILN = together(List.of(set(PolicyVocabularyFilter.WORDS), set(PlaceholderTextFilter.WORDS)));
+    /**
+     * policy_vocabulary's, placeholder_text's and unknown_language's vocabularies, scanned together (kiln's
+     * profile runs all three on every page).
+     */
+    static final List<Vocabulary> KILN = together(List.of(set(PolicyVocabularyFilter.WORDS), set(PlaceholderTextFilter.WORDS),
+            set(UnknownLanguageFilter.WORDS)));
 
     private VocabularyShare() {
     }
