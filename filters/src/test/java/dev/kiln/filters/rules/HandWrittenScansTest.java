@@ -126,6 +126,7 @@ class HandWrittenScansTest {
         for (String t : texts()) {
             assertEquals(shareBySubstrings(t, VocabularyShare.set(PolicyVocabularyFilter.WORDS)), VocabularyShare.of(t, PolicyVocabularyFilter.VOCABULARY));
             assertEquals(shareBySubstrings(t, VocabularyShare.set(PlaceholderTextFilter.WORDS)), VocabularyShare.of(t, PlaceholderTextFilter.VOCABULARY));
+            assertEquals(shareBySubstrings(t, VocabularyShare.set(UnknownLanguageFilter.WORDS)), VocabularyShare.of(t, UnknownLanguageFilter.VOCABULARY));
         }
         assertEquals(1.0, VocabularyShare.of("\u212Aelvin \u0130stanbul Stra\u00dfe", v), "words lower-cased into the vocabulary by Locale.ROOT");
     }
