@@ -19,10 +19,12 @@ import java.util.Map;
  * <tr><td>{@code reference}</td><td>the reference's decisions exactly: C4 = C1..C6, G0..G5; Wikipedia = W0, W3,
  * W1, W2, G0..G5; Gutenberg = GUT0, GUT1, GUT3, G0..G5</td></tr>
  * <tr><td>{@code kiln} (default)</td><td>the same intent with the reference's defects fixed: Unicode weird ratio,
- * whole-word keywords, char runs ignoring digits/spaces/ellipses, headings exempt, web pages judged by their share
- * of prose lines rather than by line length, letters at least 0.55 of a web page (verse references and code
- * samples pass), placeholder, code and policy boilerplate dropped (issue #15), Wikipedia and Gutenberg cleaned and
- * chunked before length and quality limits</td></tr>
+ * whole-word keywords, char runs ignoring digits/spaces/ellipses/rules/box drawing, headings (Markdown's too) and
+ * short code lines exempt from the line rule, C2's punctuation ratio without its run rule (which dropped every page
+ * with a {@code ----} underline), web pages judged by their share of prose lines rather than by line length,
+ * letters at least 0.55 of a web page (verse references and code samples pass), placeholder, code, policy
+ * boilerplate and text in no language dropped (issue #15), Wikipedia and Gutenberg cleaned and chunked before
+ * length and quality limits</td></tr>
  * <tr><td>{@code gopher}</td><td>Gopher repetition then quality (datatrove defaults)</td></tr>
  * <tr><td>{@code c4}, {@code c4_tfds}</td><td>C4 rules, paper (3 words / 5 sentences) or TFDS code (5 / 3):
  * pages over 190,000 code points dropped, line rules, bad words, English by langdetect with p &gt;= 0.99</td></tr>
