@@ -45,12 +45,14 @@ async function main() {
       best = Math.min(best, s);
       if (r === 0) {
         for (const e of enc) tokens += e.getLength();
-        // characters outside the trained alphabet are dropped (no byte fallback): count the lines losing some
+        // characters outside the trained alphabet are dropped (no byte fallback): count the lines where a
+        // non-space character lies under no token's offsets
         for (let i = 0; i < enc.length; i++) {
-          const offs = enc[i].getOffsets();
-          let covered = 0;
-          for (const o of offs) covered += o[1] - o[0];
-          if (covered < input[i].replace(/\s/g, '').length) unknown++;
+          const covered = new Uint8Array(input[i].length);
+          for (const o of enc[i].getOffsets()) covered.fill(1, o[0], o[1]);
+          for (let k = 0; k < input[i].length; k++) {
+            if (!covered[k] && !/\s/.test(input[i][k])) { unknown++; break; }
+          }
         }
       }
     }

@@ -206,7 +206,9 @@ class FidelityRulesTest {
                 "placeholder_text.min_placeholder_share", PlaceholderTextFilter::new,
                 "code_lines.max_code_share", CodeLinesFilter::new,
                 "policy_vocabulary.max_policy_share", PolicyVocabularyFilter::new,
-                "punct_share.max_punct_ratio", PunctShareFilter::new);
+                "punct_share.max_punct_ratio", PunctShareFilter::new,
+                "unknown_language.min_english_share", v -> new UnknownLanguageFilter(v, 0.9),
+                "unknown_language.min_language_probability", v -> new UnknownLanguageFilter(0.08, v));
         rules.forEach((key, ctor) -> {
             String[] stageAndParam = key.split("\\.");
             ConfigException e = assertThrows(ConfigException.class, () -> Rules.REGISTRY.create(stageAndParam[0], Map.of(stageAndParam[1], 1.5)));

@@ -22,6 +22,12 @@ public final class PunctSpamFilter implements Filter {
         this.maxRatio = Check.ratio("max_punct_ratio", maxRatio);
     }
 
+    /** Part (a)'s measure: the share of the 12 SPAM_PUNCT characters among the code points (0 for an empty text). */
+    public static double ratio(CharStats s) {
+        int n = s.codePoints();
+        return n == 0 ? 0.0 : (double) s.spamPunct() / n;
+    }
+
     @Override
     public String name() {
         return C2;
@@ -30,8 +36,7 @@ public final class PunctSpamFilter implements Filter {
     @Override
     public Decision test(Document doc) {
         CharStats s = CharStats.of(doc.text());
-        int n = s.codePoints();
-        double ratio = n == 0 ? 0.0 : (double) s.spamPunct() / n;
+        double ratio = ratio(s);
         if (ratio > maxRatio) {
             return Decision.drop(C2, ratio);
         }

@@ -4,6 +4,7 @@ import dev.kiln.core.Document;
 import dev.kiln.core.config.ConfigException;
 import dev.kiln.core.stage.Decision;
 import dev.kiln.core.stage.Filter;
+import dev.kiln.filters.reference.PunctSpamFilter;
 import dev.kiln.filters.text.CharStats;
 
 /**
@@ -31,9 +32,7 @@ public final class PunctShareFilter implements Filter {
 
     @Override
     public Decision test(Document doc) {
-        CharStats s = CharStats.of(doc.text());
-        int n = s.codePoints();
-        double ratio = n == 0 ? 0.0 : (double) s.spamPunct() / n;
+        double ratio = PunctSpamFilter.ratio(CharStats.of(doc.text()));
         return ratio > maxRatio ? Decision.drop(NAME, ratio) : Decision.keep();
     }
 }
