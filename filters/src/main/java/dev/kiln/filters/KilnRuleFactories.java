@@ -97,10 +97,11 @@ public final class KilnRuleFactories {
 
         public LineStructure() {
             super(HeadingAwareLineStructureFilter.NAME, "G4 with headings exempt: short lines (< short_line_chars=" + SHORT_LINE_CHARS
-                    + ") <= max_short_line_ratio=" + num2(MAX_SHORT_LINE_RATIO) + ", caps lines <= max_caps_ratio=" + num2(MAX_CAPS_RATIO),
+                    + ") <= max_short_line_ratio=" + num2(MAX_SHORT_LINE_RATIO) + ", caps lines <= max_caps_ratio=" + num2(MAX_CAPS_RATIO)
+                    + "; list items are short lines unless count_list_items=false (the wikipedia profile)",
                     p -> new HeadingAwareLineStructureFilter(p.getInt("short_line_chars", SHORT_LINE_CHARS, 0, 1_000_000),
                             p.getDouble("max_short_line_ratio", MAX_SHORT_LINE_RATIO, 0, 1),
-                            p.getDouble("max_caps_ratio", MAX_CAPS_RATIO, 0, 1)));
+                            p.getDouble("max_caps_ratio", MAX_CAPS_RATIO, 0, 1), p.getBoolean("count_list_items", true)));
         }
     }
 

@@ -89,7 +89,7 @@ public final class Profiles {
                 StageSpec.of("alpha_ratio", "min_alpha_ratio", source == SourceKind.C4 ? 0.55 : 0.65),
                 StageSpec.of("char_run"),
                 StageSpec.of("weird_symbols"),
-                StageSpec.of("line_structure"),
+                source == SourceKind.WIKIPEDIA ? StageSpec.of("line_structure", "count_list_items", false) : StageSpec.of("line_structure"),
                 StageSpec.of("boilerplate"),
                 StageSpec.of("placeholder_text"),
                 StageSpec.of("code_lines"),

@@ -169,16 +169,19 @@ class FilterFidelityTest {
         check(HELD_OUT_2, false, FLOORS_HELD_OUT_2);
     }
 
-    /** Measured on the second held-out set at its first run, rounded down. */
-    static final Map<String, Double> FLOORS_HELD_OUT_2 = Map.ofEntries(Map.entry("clean", 0.932), Map.entry("clean/brown-fiction", 1.0),
-            Map.entry("clean/perl-pod", 1.0), Map.entry("clean/man", 1.0), Map.entry("clean/man7", 0.875), Map.entry("clean/debian-news", 0.88),
-            Map.entry("clean/nodejs-docs", 0.78), Map.entry("clean/wikitext", 0.78), Map.entry("lorem", 0.945), Map.entry("code", 0.985),
+    /**
+     * Measured on the second held-out set, rounded down: first run 0.932 clean; after the code_lines and
+     * line_structure changes its clean failures led to (2026-12-07), 0.956, so it is now a tuning set too.
+     */
+    static final Map<String, Double> FLOORS_HELD_OUT_2 = Map.ofEntries(Map.entry("clean", 0.956), Map.entry("clean/brown-fiction", 1.0),
+            Map.entry("clean/perl-pod", 1.0), Map.entry("clean/man", 1.0), Map.entry("clean/man7", 0.875), Map.entry("clean/debian-news", 1.0),
+            Map.entry("clean/nodejs-docs", 0.78), Map.entry("clean/wikitext", 0.92), Map.entry("lorem", 0.945), Map.entry("code", 0.985),
             Map.entry("policy", 0.966));
 
     /** Measured on the tuning set when the profile was last changed, rounded down. */
-    static final Map<String, Double> FLOORS_TUNING = Map.ofEntries(Map.entry("clean", 0.923), Map.entry("clean/scofield", 0.97),
+    static final Map<String, Double> FLOORS_TUNING = Map.ofEntries(Map.entry("clean", 0.946), Map.entry("clean/scofield", 1.0),
             Map.entry("clean/kjv", 1.0), Map.entry("clean/bierce", 1.0), Map.entry("clean/man", 0.94), Map.entry("clean/debian-readme", 0.94),
-            Map.entry("clean/nodejs-docs", 0.72), Map.entry("clean/wikitext", 0.8), Map.entry("lorem", 1.0), Map.entry("code", 0.986),
+            Map.entry("clean/nodejs-docs", 0.72), Map.entry("clean/wikitext", 0.93), Map.entry("lorem", 1.0), Map.entry("code", 0.986),
             Map.entry("policy", 0.954));
 
     /** Measured on the held-out set, rounded down. */

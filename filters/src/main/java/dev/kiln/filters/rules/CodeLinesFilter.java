@@ -16,8 +16,12 @@ import java.util.Set;
  * indented (two spaces or a tab) and holds one of {@code = ( ) [ ] { } ;}, ends with {@code :} or starts with
  * {@code #} (Python blocks and comments), is a C preprocessor line ({@code #define}, {@code # include}...), ends a
  * comment with {@code *}{@code /}, lies inside a block comment or docstring opened at a line's start (or before the page
- * starts: a lone closing delimiter makes the lines above it source), starts with SQLite's {@code ** }, assigns at the line's start ({@code name = }), or holds a {@code ;} inside a
- * {@code { }} pair (minified code; the Jargon File's {@code {cross-reference};} is prose). Indentation alone (verse, quotations) and a final comma
+ * starts: a lone closing delimiter makes the lines above it source), starts with SQLite's {@code ** }, assigns at the
+ * line's start ({@code name = }), or holds a {@code ;} inside a {@code { }} pair on a line with spaces for under a
+ * tenth of its characters (minified code; the Jargon File's {@code {cross-reference};} and a paragraph quoting a
+ * struct are prose). Comment-continuation lines ({@code " *"}, {@code "** "}, {@code "* @"}) count only up to
+ * {@link #SOURCE_WIDTH} characters: longer ones are an outline's bullets (GNU NEWS files), not wrapped source
+ * comments. Indentation alone (verse, quotations) and a final comma
  * (hard-wrapped prose) do not make a line code. Counting characters, not lines, keeps documentation whose
  * prose paragraphs (one long line each on a web page) outweigh its code samples.
  */
@@ -111,6 +115,13 @@ public final class CodeLinesFilter implements Filter {
         return false;
     }
 
+    /**
+     * The longest comment-continuation line ({@code " * "}, {@code "** "}) read as code outside a block: source wraps
+     * its comments near 80 columns, while an outline's bullet on a web page (a NEWS file's {@code "** Fixed ..."}) is
+     * one line per paragraph.
+     */
+    static final int SOURCE_WIDTH = 100;
+
     private static final String[] QUOTES = {"\"\"\"", "'''"};
 
     private static boolean indented(String line) {
@@ -122,8 +133,9 @@ public final class CodeLinesFilter implements Filter {
         if (";{}([=".indexOf(last) >= 0 || last == ',' && s.indexOf(' ') < 0) {
             return true;
         }
+        boolean wrapped = s.length() <= SOURCE_WIDTH;
         if (s.startsWith("}") || s.startsWith("{") || s.startsWith("//") || s.startsWith("/*") || s.startsWith("<?") || s.startsWith("@")
-                || line.startsWith(" *")) {
+                || wrapped && line.startsWith(" *")) {
             return true;
         }
         if (s.startsWith("def ") || s.startsWith("class ") || s.startsWith("import ") || s.startsWith("return ") || s.startsWith("elif ")) {
@@ -136,7 +148,7 @@ public final class CodeLinesFilter implements Filter {
                 || s.startsWith("self.") || s.contains(" self.") || s.contains("(self")) {
             return true;
         }
-        if (s.equals("*") || s.equals("**") || s.startsWith("** ") || s.startsWith("*/") || s.endsWith("*/") || s.startsWith("* @") || s.startsWith("$") || s.startsWith(">>> ")) {
+        if (s.equals("*") || s.equals("**") || wrapped && s.startsWith("** ") || s.startsWith("*/") || s.endsWith("*/") || wrapped && s.startsWith("* @") || s.startsWith("$") || s.startsWith(">>> ")) {
             return true;
         }
         return preprocessor(s) || assignment(s) || semicolonInBraces(s);
@@ -171,9 +183,15 @@ public final class CodeLinesFilter implements Filter {
         return i > 0 && !Character.isDigit(s.charAt(0)) && s.startsWith(" = ", i);
     }
 
-    /** Minified code: a {@code ;} between a {@code {} and the next {@code }}, not prose's {@code {cross-reference};}. */
+    /**
+     * Minified code: a {@code ;} between a {@code {} and the next {@code }}, not prose's {@code {cross-reference};},
+     * on a line with spaces for under a tenth of its characters (minified bundles have almost none; a release note's
+     * paragraph quoting {@code struct S { float a; int : 0; }} has a space every six characters).
+     */
     static boolean semicolonInBraces(String s) {
         int open = -1;
+        boolean found = false;
+        int spaces = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '{') {
@@ -181,9 +199,11 @@ public final class CodeLinesFilter implements Filter {
             } else if (c == '}') {
                 open = -1;
             } else if (c == ';' && open >= 0) {
-                return true;
+                found = true;
+            } else if (c == ' ') {
+                spaces++;
             }
         }
-        return false;
+        return found && spaces * 10L < s.length();
     }
 }

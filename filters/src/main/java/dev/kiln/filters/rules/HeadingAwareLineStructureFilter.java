@@ -16,8 +16,11 @@ import dev.kiln.filters.text.PyText;
  * not shouting); lines without letters (a closing brace of a code sample, a lone number), Markdown headings
  * ({@code ### `module.id`}) and short lines that {@code code_lines} counts as code ({@code family: 'IPv4',},
  * {@code * {string}}: a documentation page's samples, judged by that rule) are not counted at all. Drops when short
- * lines exceed {@code max_short_line_ratio} of the lines with letters or all-caps lines exceed
- * {@code max_caps_ratio} of the lines with two words with letters.
+ * lines exceed {@code max_short_line_ratio} of the lines with letters or all-caps lines exceed {@code max_caps_ratio}
+ * of the lines with two words with letters, and are at least two: one short or capitalised line under two
+ * paragraphs ("RSA FAQ.") is not a structure. With {@code count_list_items} false, a list item ({@code "- "}, {@code "* "}, {@code "• "} at
+ * the line's start) is never a short line: kiln's Wikipedia cleaner writes an article's lists that way (the
+ * Factbook's seventeen provinces of Laos), and an article has no menus for the rule to find.
  */
 public final class HeadingAwareLineStructureFilter implements Filter {
 
@@ -28,11 +31,17 @@ public final class HeadingAwareLineStructureFilter implements Filter {
     private final int shortLineChars;
     private final double maxShortRatio;
     private final double maxCapsRatio;
+    private final boolean countListItems;
 
     public HeadingAwareLineStructureFilter(int shortLineChars, double maxShortRatio, double maxCapsRatio) {
+        this(shortLineChars, maxShortRatio, maxCapsRatio, true);
+    }
+
+    public HeadingAwareLineStructureFilter(int shortLineChars, double maxShortRatio, double maxCapsRatio, boolean countListItems) {
         this.shortLineChars = ConfigException.checkRange("short_line_chars", shortLineChars, 0, 1_000_000);
         this.maxShortRatio = ConfigException.checkRange("max_short_line_ratio", maxShortRatio, 0.0, 1.0);
         this.maxCapsRatio = ConfigException.checkRange("max_caps_ratio", maxCapsRatio, 0.0, 1.0);
+        this.countListItems = countListItems;
     }
 
     @Override
@@ -112,7 +121,7 @@ public final class HeadingAwareLineStructureFilter implements Filter {
                 continue;
             }
             lines++;
-            if (len < shortLineChars) {
+            if (len < shortLineChars && (countListItems || !listItem(t, a, b))) {
                 shortLines++;
             }
             if (letteredWords >= 2) {
@@ -125,11 +134,11 @@ public final class HeadingAwareLineStructureFilter implements Filter {
             return Decision.keep();
         }
         double shortRatio = (double) shortLines / lines;
-        if (shortRatio > maxShortRatio) {
+        if (shortRatio > maxShortRatio && shortLines >= 2) {
             return Decision.drop(NAME, shortRatio);
         }
         double capsRatio = lettered == 0 ? 0.0 : (double) caps / lettered;
-        return capsRatio > maxCapsRatio ? Decision.drop(NAME, capsRatio) : Decision.keep();
+        return capsRatio > maxCapsRatio && caps >= 2 ? Decision.drop(NAME, capsRatio) : Decision.keep();
     }
 
     /** Whether the stripped line after the one ending at {@code end} has at least {@code n} code points (none at the end of the text). */
@@ -150,6 +159,12 @@ public final class HeadingAwareLineStructureFilter implements Filter {
         }
         int next = t.indexOf('\n', end + 1);
         return PyText.stripStart(t, end + 1, next < 0 ? t.length() : next) == (next < 0 ? t.length() : next);
+    }
+
+    /** A list item: {@code -}, {@code *} or {@code •}, then a space. */
+    static boolean listItem(String t, int a, int b) {
+        char c = t.charAt(a);
+        return a + 1 < b && (c == '-' || c == '*' || c == '\u2022') && t.charAt(a + 1) == ' ';
     }
 
     /** A Markdown heading: one to six {@code #}, a space, then text. */

@@ -199,11 +199,11 @@ class HandWrittenScansTest {
             return "keep";
         }
         double shortRatio = (double) shortLines / lines;
-        if (shortRatio > maxShortRatio) {
+        if (shortRatio > maxShortRatio && shortLines >= 2) {
             return "drop " + shortRatio;
         }
         double capsRatio = lettered == 0 ? 0.0 : (double) caps / lettered;
-        return capsRatio > maxCapsRatio ? "drop " + capsRatio : "keep";
+        return capsRatio > maxCapsRatio && caps >= 2 ? "drop " + capsRatio : "keep";
     }
 
     static int nextLineLen(String t, int end) {
