@@ -53,8 +53,19 @@ public final class Deduplicator {
         return config;
     }
 
-    /** What the parallel part computes for one document. */
-    private record Computed(long k1, long k2, long[] sig, long[] bandKeys, boolean empty, int length, String id) {
+    /**
+     * What the parallel part computes for one document: without a signature ({@code sig} null, {@code text}
+     * kept) when {@link SeenKeys} says it is probably an exact duplicate.
+     */
+    private record Computed(long k1, long k2, long[] sig, long[] bandKeys, boolean empty, int length, String id, String text) {
+    }
+
+    /** Probable exact duplicates, for the workers to skip their signatures. */
+    private final SeenKeys seen = new SeenKeys();
+
+    /** The workers' hints, for tests that make them wrong. */
+    SeenKeys hints() {
+        return seen;
     }
 
     /**
@@ -78,6 +89,7 @@ public final class Deduplicator {
         boolean ok = false;
         try {
             int[] lengths = new int[1024];
+            java.util.BitSet noShingles = new java.util.BitSet();
             IntPairs exactPairs = new IntPairs();
             Hash128Map exactMap = new Hash128Map(1 << 16);
             int threads = config.effectiveThreads();
@@ -96,18 +108,22 @@ public final class Deduplicator {
                             }
                             lengthsRef[0][i] = d.length();
                             stats.chars += d.length();
-                            boolean dup = false;
-                            if (config.exact()) {
-                                int prev = exactMap.putIfAbsent(d.k1(), d.k2(), i);
-                                if (prev >= 0) {
-                                    exactPairs.add(i, prev);
-                                    dup = true;
-                                }
+                            int prev = config.exact() ? exactMap.putIfAbsent(d.k1(), d.k2(), i) : -1;
+                            if (prev >= 0) {
+                                // an exact duplicate: no band records, and its first occurrence's signature
+                                exactPairs.add(i, prev);
+                                sigs.addSameAs(prev);
+                                stats.noShingles += noShingles.get(prev) ? 1 : 0;
+                                continue;
+                            }
+                            if (d.sig() == null) {
+                                d = complete(d);   // the hint was wrong: the first occurrence after all
                             }
                             sigs.add(d.sig());
                             if (d.empty()) {
                                 stats.noShingles++;
-                            } else if (!dup) {
+                                noShingles.set(i);
+                            } else {
                                 for (long k : d.bandKeys()) {
                                     bands.add(k, i);
                                 }
@@ -225,22 +241,41 @@ public final class Deduplicator {
     private void computeRange(List<Document> batch, Computed[] out, int from, int to) {
         for (int i = from; i < to; i++) {
             Document d = batch.get(i);
-            DocumentKeys k = keysOf(d.text());
-            out[i] = new Computed(k.exact1(), k.exact2(), k.signature(), k.bandKeys(), k.empty(), d.text().length(), d.id());
+            String text = d.text();
+            if (config.exact()) {
+                long[] k = TextKey.of(text);
+                if (seen.seenBefore(k[0], k[1])) {
+                    out[i] = new Computed(k[0], k[1], null, null, false, text.length(), d.id(), text);
+                    continue;
+                }
+                out[i] = withSignature(k[0], k[1], text, d.id());
+            } else {
+                out[i] = withSignature(0, 0, text, d.id());
+            }
         }
     }
 
-    /** The exact key, signature and band keys of one text, as pass 1 computes them (thread-safe). */
-    public DocumentKeys keysOf(String text) {
+    /** A document the workers skipped as a probable exact duplicate, with its signature computed now. */
+    private Computed complete(Computed d) {
+        return withSignature(d.k1(), d.k2(), d.text(), d.id());
+    }
+
+    private Computed withSignature(long k1, long k2, String text, String id) {
         LshParams lsh = config.lsh();
-        long[] k = config.exact() ? TextKey.of(text) : new long[2];
         Signature s = hasher.sign(text);
         long[] v = s.values();
         long[] bk = new long[s.isEmpty() ? 0 : lsh.bands()];
         for (int b = 0; b < bk.length; b++) {
             bk[b] = lsh.bandKey(v, 0, b);
         }
-        return new DocumentKeys(k[0], k[1], v, bk, s.isEmpty());
+        return new Computed(k1, k2, v, bk, s.isEmpty(), text.length(), id, null);
+    }
+
+    /** The exact key, signature and band keys of one text, as pass 1 computes them (thread-safe). */
+    public DocumentKeys keysOf(String text) {
+        long[] k = config.exact() ? TextKey.of(text) : new long[2];
+        Computed c = withSignature(k[0], k[1], text, null);
+        return new DocumentKeys(c.k1(), c.k2(), c.sig(), c.bandKeys(), c.empty());
     }
 
     static void deleteQuietly(Path dir) {

@@ -19,7 +19,8 @@ import java.util.List;
  * The signatures of a corpus by document ordinal, for verifying candidate pairs. They stay on the heap
  * while they fit a budget; past it, everything is written to one flat file (big-endian longs,
  * {@code numPerm} per document) that is memory-mapped for reading, so the heap holds none of it and the
- * operating system pages in what verification touches. Both modes give the same values.
+ * operating system pages in what verification touches. Both modes give the same values. An exact duplicate
+ * stores no signature of its own: {@link #addSameAs} points its ordinal at its first occurrence's.
  */
 final class SignatureStore implements Closeable {
 
@@ -31,6 +32,8 @@ final class SignatureStore implements Closeable {
     private final List<long[]> chunks = new ArrayList<>();
     private DataOutputStream out;
     private int count;
+    private int ordinals;
+    private int[] slotOf = new int[1024];
     private Arena arena;
     private MemorySegment mapped;
 
@@ -40,7 +43,9 @@ final class SignatureStore implements Closeable {
         this.heapBudget = heapBudget;
     }
 
+    /** The next ordinal's signature. */
     void add(long[] sig) throws IOException {
+        ordinal(count);
         if (out == null && (long) (count + 1) * numPerm * 8 > heapBudget) {
             spillToFile();
         }
@@ -56,6 +61,18 @@ final class SignatureStore implements Closeable {
             System.arraycopy(sig, 0, chunks.get(c), (count % CHUNK_DOCS) * numPerm, numPerm);
         }
         count++;
+    }
+
+    /** The next ordinal has the signature of ordinal {@code first} (its exact duplicate's first occurrence). */
+    void addSameAs(int first) {
+        ordinal(slotOf[first]);
+    }
+
+    private void ordinal(int slot) {
+        if (ordinals == slotOf.length) {
+            slotOf = java.util.Arrays.copyOf(slotOf, ordinals * 2);
+        }
+        slotOf[ordinals++] = slot;
     }
 
     private void spillToFile() throws IOException {
@@ -91,12 +108,15 @@ final class SignatureStore implements Closeable {
         return out != null;
     }
 
+    /** Documents (ordinals) stored, exact duplicates included. */
     int count() {
-        return count;
+        return ordinals;
     }
 
-    /** Number of permutations on which documents a and b agree. */
+    /** Number of permutations on which documents (ordinals) a and b agree. */
     int agreements(int a, int b) {
+        a = slotOf[a];
+        b = slotOf[b];
         if (mapped == null) {
             return Signature.agreements(chunks.get(a / CHUNK_DOCS), (a % CHUNK_DOCS) * numPerm,
                     chunks.get(b / CHUNK_DOCS), (b % CHUNK_DOCS) * numPerm, numPerm);

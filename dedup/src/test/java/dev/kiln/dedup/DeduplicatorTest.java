@@ -116,6 +116,39 @@ class DeduplicatorTest {
     }
 
     @Test
+    void exactDuplicatesSkipTheirSignaturesAndWrongHintsChangeNothing() throws IOException {
+        // the workers skip the signature of a text whose key they saw; a hint that is wrong (here: every key,
+        // first occurrences included, "seen" before the run) leaves the signature to the ordered consumer
+        for (DedupConfig config : List.of(DedupConfig.defaults().withThreads(2), DedupConfig.defaults().withMemory(64 << 10).withMergeFanIn(3))) {
+            byte[] normal;
+            Map<String, Object> normalStats;
+            try (DedupResult r = run(config)) {
+                normal = report(r, "normal.jsonl");
+                normalStats = r.stats();
+            }
+            assertTrue((long) normalStats.get("exact_duplicates") >= 120, "exact copies: " + normalStats.get("exact_duplicates"));
+            Deduplicator d = Deduplicator.create(config.withTempDir(tmp), line -> { });
+            for (Document doc : corpus.docs) {
+                long[] k = TextKey.of(doc.text());
+                d.hints().seenBefore(k[0], k[1]);
+            }
+            try (DedupResult r = d.cluster(DocumentSource.of(corpus.docs))) {
+                assertArrayEquals(normal, report(r, "hinted.jsonl"));
+                for (String k : List.of("docs_kept", "exact_duplicates", "near_duplicates", "clusters", "candidate_pairs",
+                        "verified_pairs", "docs_without_shingles", "band_records")) {
+                    assertEquals(normalStats.get(k), r.stats().get(k), k);
+                }
+                // an exact copy is reported at similarity 1 to its first occurrence
+                for (SampleCorpus.Planted p : corpus.planted) {
+                    if (p.kind().equals("exact_case")) {
+                        assertEquals(1.0, r.estimatedSimilarity(p.index(), p.original()), 0.0, p.kind());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void tinyMemoryBudgetSpillsAndGivesTheSameClusters() throws IOException {
         byte[] inMemory;
         Map<String, Object> memStats;
