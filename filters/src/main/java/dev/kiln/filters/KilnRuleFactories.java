@@ -187,9 +187,11 @@ public final class KilnRuleFactories {
         public UnknownLanguage() {
             super(UnknownLanguageFilter.NAME, "text in no language (random-word placeholder): English function words < min_english_share="
                             + num(MIN_ENGLISH_SHARE) + " of the words and langdetect's best guess < min_language_probability="
-                            + num(MIN_LANGUAGE_PROBABILITY),
+                            + num(MIN_LANGUAGE_PROBABILITY) + "; a confident guess not in languages=" + UnknownLanguageFilter.DEFAULT_LANGUAGES
+                            + " is other_language ([] keeps any)",
                     p -> new UnknownLanguageFilter(p.getDouble("min_english_share", MIN_ENGLISH_SHARE, 0, 1),
-                            p.getDouble("min_language_probability", MIN_LANGUAGE_PROBABILITY, 0, 1)));
+                            p.getDouble("min_language_probability", MIN_LANGUAGE_PROBABILITY, 0, 1),
+                            p.getStrings("languages", UnknownLanguageFilter.DEFAULT_LANGUAGES)));
         }
     }
 

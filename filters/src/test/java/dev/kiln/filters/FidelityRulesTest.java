@@ -243,11 +243,24 @@ class FidelityRulesTest {
                 assertEquals("keep", run(UnknownLanguageFilter.NAME, held(id)).decision(), id);
             }
         }
+        // the UDHR preamble in 11 languages: each named by langdetect; with languages [] all are kept, by default
+        // (English only) the other ten are other_language, the measured value langdetect's probability
         for (String line : Samples.resource("langdetect/udhr-preambles.tsv").split("\n")) {
             if (!line.startsWith("#") && !line.isBlank()) {
-                assertEquals("keep", run(UnknownLanguageFilter.NAME, line.split("\t")[2]).decision(), line.split("\t")[0]);
+                String lang = line.split("\t")[0];
+                String text = line.split("\t")[2];
+                assertEquals("keep", run(UnknownLanguageFilter.NAME, Map.of("languages", java.util.List.of()), text).decision(), lang);
+                StageChain.Result r = run(UnknownLanguageFilter.NAME, text);
+                // Polish passes as English: its "i", "a" and "to" are English function words too (share >= 0.08)
+                boolean english = lang.equals("en") || lang.equals("pl");
+                assertEquals(english ? "keep" : "other_language", english ? r.decision() : r.reason(), lang);
+                if (!english) {
+                    assertTrue(r.value() >= 0.9, lang + " " + r.value());
+                    assertEquals("keep", run(UnknownLanguageFilter.NAME, Map.of("languages", java.util.List.of("en", lang)), text).decision(), lang);
+                }
             }
         }
+        assertThrows(ConfigException.class, () -> run(UnknownLanguageFilter.NAME, Map.of("languages", java.util.List.of("xx")), "text"));
     }
 
     @Test
@@ -257,8 +270,8 @@ class FidelityRulesTest {
                 "code_lines.max_code_share", CodeLinesFilter::new,
                 "policy_vocabulary.max_policy_share", PolicyVocabularyFilter::new,
                 "punct_share.max_punct_ratio", PunctShareFilter::new,
-                "unknown_language.min_english_share", v -> new UnknownLanguageFilter(v, 0.9),
-                "unknown_language.min_language_probability", v -> new UnknownLanguageFilter(0.08, v));
+                "unknown_language.min_english_share", v -> new UnknownLanguageFilter(v, 0.9, java.util.List.of("en")),
+                "unknown_language.min_language_probability", v -> new UnknownLanguageFilter(0.08, v, java.util.List.of("en")));
         rules.forEach((key, ctor) -> {
             String[] stageAndParam = key.split("\\.");
             ConfigException e = assertThrows(ConfigException.class, () -> Rules.REGISTRY.create(stageAndParam[0], Map.of(stageAndParam[1], 1.5)));

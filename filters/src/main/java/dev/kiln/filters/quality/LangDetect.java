@@ -38,7 +38,7 @@ public final class LangDetect {
     static final int MAX_INPUT_CHARS = 100_000;
 
     /** The languages of the bundled profiles (the jar's {@code profiles/} directory). */
-    static final List<String> LANGUAGES = List.of("af", "ar", "bg", "bn", "cs", "da", "de", "el", "en", "es", "et",
+    public static final List<String> LANGUAGES = List.of("af", "ar", "bg", "bn", "cs", "da", "de", "el", "en", "es", "et",
             "fa", "fi", "fr", "gu", "he", "hi", "hr", "hu", "id", "it", "ja", "kn", "ko", "lt", "lv", "mk", "ml", "mr",
             "ne", "nl", "no", "pa", "pl", "pt", "ro", "ru", "sk", "sl", "so", "sq", "sv", "sw", "ta", "te", "th", "tl",
             "tr", "uk", "ur", "vi", "zh-cn", "zh-tw");
@@ -95,12 +95,22 @@ public final class LangDetect {
      * no letter n-grams; used by kiln's {@code unknown_language} rule on the few pages it hands over.
      */
     public static double bestProbability(String text) {
+        return best(text).probability();
+    }
+
+    /** langdetect's most probable language and its probability; {@link Guess#NONE} when it has none. */
+    public static Guess best(String text) {
         try {
             List<Language> ranked = detect(text);
-            return ranked.isEmpty() ? 0.0 : ranked.get(0).prob;
+            return ranked.isEmpty() ? Guess.NONE : new Guess(ranked.get(0).lang, ranked.get(0).prob);
         } catch (LangDetectException e) {
-            return 0.0;
+            return Guess.NONE;
         }
+    }
+
+    /** A language code ({@link #LANGUAGES}) and its probability; {@code ""} and 0 for no guess. */
+    public record Guess(String language, double probability) {
+        public static final Guess NONE = new Guess("", 0.0);
     }
 
     /**

@@ -5,6 +5,8 @@ import dev.kiln.core.config.ConfigException;
 import dev.kiln.core.stage.Decision;
 import dev.kiln.core.stage.Filter;
 import dev.kiln.filters.quality.LangDetect;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Text in no language: drops a page whose words hold under {@code min_english_share} English function words
@@ -13,13 +15,23 @@ import dev.kiln.filters.quality.LangDetect;
  * {@code lorem} draws from a Latin dictionary and measures 0 to 0.07 English words, and langdetect splits it
  * between Spanish, Portuguese and Italian. English prose never reaches langdetect (so the rule costs one
  * shared word scan per page), and a page in German, Russian or Spanish is named with 0.99 or more and kept.
- * A language langdetect lacks (Latin itself, Esperanto, Catalan) is dropped too: the default profile is
- * for English.
+ * A language langdetect lacks (Latin itself, Esperanto, Catalan) is dropped too. A page langdetect names
+ * but in a language not in {@code languages} is dropped as {@code other_language} (its probability the measured
+ * value): the default profile is for English, as C4 is, and the pages it drops that way are French licences and
+ * legal pages, cookie banners and placeholder filler in Spanish or Russian, German spam. An empty list keeps every
+ * language langdetect can name. <b>NOTE:</b> a page with {@code min_english_share} English function words never
+ * reaches langdetect, so a language whose common words are spelled as English ones (Polish {@code i, a, to}) can pass.
  */
 public final class UnknownLanguageFilter implements Filter {
 
     /** Reason code. */
     public static final String NAME = "unknown_language";
+
+    /** Reason code of a page in a language not in {@code languages}. */
+    public static final String OTHER = "other_language";
+
+    /** Default {@code languages}: English only. */
+    public static final List<String> DEFAULT_LANGUAGES = List.of("en");
 
     /** Default {@code min_english_share}: held-out English pages measure 0.1 and more, faker's placeholder 0 to 0.07. */
     public static final double DEFAULT_MIN_ENGLISH_SHARE = 0.08;
@@ -36,10 +48,23 @@ public final class UnknownLanguageFilter implements Filter {
 
     private final double minEnglishShare;
     private final double minProbability;
+    private final Set<String> languages;
+    /** English pages are kept without langdetect only when English is kept. */
+    private final boolean englishKept;
 
-    public UnknownLanguageFilter(double minEnglishShare, double minProbability) {
+    /**
+     * @param languages langdetect codes kept ({@link LangDetect#LANGUAGES}); empty for any language it can name
+     */
+    public UnknownLanguageFilter(double minEnglishShare, double minProbability, List<String> languages) {
         this.minEnglishShare = ConfigException.checkRange("min_english_share", minEnglishShare, 0.0, 1.0);
         this.minProbability = ConfigException.checkRange("min_language_probability", minProbability, 0.0, 1.0);
+        for (String l : languages) {
+            if (!LangDetect.LANGUAGES.contains(l)) {
+                throw new ConfigException("languages: '" + l + "' is not one of langdetect's " + LangDetect.LANGUAGES);
+            }
+        }
+        this.languages = Set.copyOf(languages);
+        this.englishKept = languages.isEmpty() || languages.contains("en");
     }
 
     @Override
@@ -49,10 +74,13 @@ public final class UnknownLanguageFilter implements Filter {
 
     @Override
     public Decision test(Document doc) {
-        if (VocabularyShare.of(doc.text(), VOCABULARY) >= minEnglishShare) {
+        if (englishKept && VocabularyShare.of(doc.text(), VOCABULARY) >= minEnglishShare) {
             return Decision.keep();
         }
-        double p = LangDetect.bestProbability(doc.text());
-        return p >= minProbability ? Decision.keep() : Decision.drop(NAME, p);
+        LangDetect.Guess g = LangDetect.best(doc.text());
+        if (g.probability() < minProbability) {
+            return Decision.drop(NAME, g.probability());
+        }
+        return languages.isEmpty() || languages.contains(g.language()) ? Decision.keep() : Decision.drop(OTHER, g.probability());
     }
 }
