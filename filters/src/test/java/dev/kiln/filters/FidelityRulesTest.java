@@ -37,6 +37,14 @@ class FidelityRulesTest {
         return java.util.Objects.requireNonNull(HELD2.get(id), id);
     }
 
+    /** The third held-out set's pages (a tuning set since its first run; docs/benchmarks/filter-fidelity.md). */
+    static final Map<String, String> HELD3 = FilterFidelityTest.load(FilterFidelityTest.HELD_OUT_3).stream()
+            .collect(Collectors.toMap(FilterFidelityTest.Labelled::id, FilterFidelityTest.Labelled::text, (a, b) -> a));
+
+    static String held3(String id) {
+        return java.util.Objects.requireNonNull(HELD3.get(id), id);
+    }
+
     static String page(String id) {
         return java.util.Objects.requireNonNull(SET.get(id), id);
     }
@@ -225,6 +233,20 @@ class FidelityRulesTest {
         String provinces = two + "- Bokeo\n- Bolikhamxai\n- Champasak\n- Houaphan\n";
         assertEquals("keep", run("line_structure", Map.of("count_list_items", false), provinces).decision());
         assertEquals("line_structure", run("line_structure", provinces).reason());
+    }
+
+    @Test
+    void lineStructureSkipsTheAttributionsOfQuotations() {
+        // fortune-mod's files as a quotations page: a quote, then "-- Steven Wright"
+        for (String id : new String[] {"clean/fortunes/1", "clean/fortunes/3", "clean/fortunes/4", "clean/fortunes/9", "clean/fortunes/11"}) {
+            assertEquals("keep", run("line_structure", held3(id)).decision(), id);
+        }
+        String quote = "I have a rock garden. Last week three of them died, and I am not sure what I did wrong.\n";
+        assertEquals("keep", run("line_structure", (quote + "-- Richard Diran\n").repeat(5)).decision());
+        assertEquals("keep", run("line_structure", (quote + "\u2014 Richard Diran\n").repeat(5)).decision());
+        // a select box's "-- Choose --" and bare short lines still count
+        assertEquals("line_structure", run("line_structure", (quote + "-- Choose --\n").repeat(5)).reason());
+        assertEquals("line_structure", run("line_structure", (quote + "by Richard Diran\n").repeat(5)).reason());
     }
 
     @Test

@@ -14,7 +14,8 @@ import dev.kiln.filters.text.PyText;
  * neither as a short line nor as an all-caps line. A line is all-caps when it has at least two words with
  * letters and all its letters are upper case (a lone {@code `BROTLI_PARAM_MODE`} list item is an identifier,
  * not shouting); lines without letters (a closing brace of a code sample, a lone number), Markdown headings
- * ({@code ### `module.id`}) and short lines that {@code code_lines} counts as code ({@code family: 'IPv4',},
+ * ({@code ### `module.id`}), a quotation's attribution ({@code -- Steven Wright}: a quotations page is two short
+ * lines to a quote) and short lines that {@code code_lines} counts as code ({@code family: 'IPv4',},
  * {@code * {string}}: a documentation page's samples, judged by that rule) are not counted at all. Drops when short
  * lines exceed {@code max_short_line_ratio} of the lines with letters or all-caps lines exceed {@code max_caps_ratio}
  * of the lines with two words with letters, and are at least two: one short or capitalised line under two
@@ -27,6 +28,8 @@ public final class HeadingAwareLineStructureFilter implements Filter {
     /** Reason code. */
     public static final String NAME = "line_structure";
     private static final int MAX_HEADING_CHARS = 100;
+    /** The longest line taken for a quotation's attribution ("-- Calvin and Hobbes, Bill Watterson"). */
+    private static final int MAX_ATTRIBUTION_CHARS = 80;
 
     private final int shortLineChars;
     private final double maxShortRatio;
@@ -72,7 +75,7 @@ public final class HeadingAwareLineStructureFilter implements Filter {
             }
             int len = PyText.len(t, a, b);
             if (isHeadingLike(t, a, b, len) && (prevBlank && nextBlank(t, end) || nextLineAtLeast(t, end, 2 * len))
-                    || markdownHeading(t, a, b) || len < shortLineChars && CodeLinesFilter.codeLike(t.substring(start, b), t.substring(a, b))) {
+                    || markdownHeading(t, a, b) || len <= MAX_ATTRIBUTION_CHARS && attribution(t, a, b) || len < shortLineChars && CodeLinesFilter.codeLike(t.substring(start, b), t.substring(a, b))) {
                 prevBlank = false;
                 start = end + 1;
                 continue;
@@ -159,6 +162,17 @@ public final class HeadingAwareLineStructureFilter implements Filter {
         }
         int next = t.indexOf('\n', end + 1);
         return PyText.stripStart(t, end + 1, next < 0 ? t.length() : next) == (next < 0 ? t.length() : next);
+    }
+
+    /**
+     * A quotation's attribution: {@code "-- "}, an em dash or a horizontal bar at the start ("-- Steven Wright"),
+     * not a select box's {@code "-- Choose --"}.
+     */
+    static boolean attribution(String t, int a, int b) {
+        char c = t.charAt(a);
+        boolean dashes = b - a > 3 && c == '-' && t.charAt(a + 1) == '-' && t.charAt(a + 2) == ' ';
+        boolean selectBox = b - a >= 2 && t.charAt(b - 1) == '-' && t.charAt(b - 2) == '-';
+        return (dashes || c == '\u2014' || c == '\u2015') && !selectBox;
     }
 
     /** A list item: {@code -}, {@code *} or {@code •}, then a space. */

@@ -154,7 +154,7 @@ class HandWrittenScansTest {
             int len = PyText.len(t, a, b);
             String stripped = t.substring(a, b);
             if ((prevBlank && nextBlank(t, end) || nextLineLen(t, end) >= 2 * len) && HeadingAwareLineStructureFilter.isHeadingLike(t, a, b, len)
-                    || stripped.matches("#{1,6} .+") || len < shortLineChars && CodeLinesFilter.codeLike(t.substring(start, b), stripped)) {
+                    || stripped.matches("#{1,6} .+") || len <= 80 && stripped.matches("(?s)(-- |\u2014|\u2015).*") && !stripped.endsWith("--") && stripped.length() > (stripped.startsWith("--") ? 3 : 0) || len < shortLineChars && CodeLinesFilter.codeLike(t.substring(start, b), stripped)) {
                 prevBlank = false;
                 start = end + 1;
                 continue;
@@ -229,7 +229,7 @@ class HandWrittenScansTest {
         int drops = 0;
         List<String> texts = texts();
         String[] heads = {"EXODUS CHAPTER 26", "Chapter 1", "1. Intro", "HEADING", "Note:", "x", "\u00c9T\u00c9 CHAPTER", "ΣΟΦΙΑ ΤΟΥ",
-                "A short title", "short line", "}", "});", "42", "### `module.id`", "####### seven", "#no space", "* {string}", "x = 1;"};
+                "A short title", "short line", "}", "});", "42", "-- Mark Twain", "-- Choose --", "-- " + "a long comment line that runs on past eighty characters, as Lua's and SQL's do", "\u2014 Anon", "-- ", "### `module.id`", "####### seven", "#no space", "* {string}", "x = 1;"};
         Random r = new Random(4);
         for (int n = 0; n < 2000; n++) {
             StringBuilder sb = new StringBuilder();
