@@ -11,6 +11,7 @@ import dev.kiln.filters.reference.ParagraphQualityFilter;
 import dev.kiln.filters.reference.ReferenceLists;
 import dev.kiln.filters.rules.CharRunFilter;
 import dev.kiln.filters.rules.CodeLinesFilter;
+import dev.kiln.filters.rules.FunctionWordsFilter;
 import dev.kiln.filters.rules.HeadingAwareLineStructureFilter;
 import dev.kiln.filters.rules.ListShareFilter;
 import dev.kiln.filters.rules.PlaceholderTextFilter;
@@ -192,6 +193,16 @@ public final class KilnRuleFactories {
                     p -> new UnknownLanguageFilter(p.getDouble("min_english_share", MIN_ENGLISH_SHARE, 0, 1),
                             p.getDouble("min_language_probability", MIN_LANGUAGE_PROBABILITY, 0, 1),
                             p.getStrings("languages", UnknownLanguageFilter.DEFAULT_LANGUAGES)));
+        }
+    }
+
+    public static final class FunctionWords extends NamedStageFactory {
+        public static final double MIN_FUNCTION_SHARE = FunctionWordsFilter.DEFAULT_MIN_SHARE;
+
+        public FunctionWords() {
+            super(FunctionWordsFilter.NAME, "filler of real English words: function words >= min_function_share=" + num(MIN_FUNCTION_SHARE)
+                            + " of the words of a page's sentences (when they hold 100 words or more)",
+                    p -> new FunctionWordsFilter(p.getDouble("min_function_share", MIN_FUNCTION_SHARE, 0, 1)));
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kiln.core.config.ConfigException;
 import dev.kiln.filters.rules.CodeLinesFilter;
+import dev.kiln.filters.rules.FunctionWordsFilter;
 import dev.kiln.filters.rules.PlaceholderTextFilter;
 import dev.kiln.filters.rules.PolicyVocabularyFilter;
 import dev.kiln.filters.rules.PunctShareFilter;
@@ -286,6 +287,29 @@ class FidelityRulesTest {
     }
 
     @Test
+    void functionWordsDropsFillerOfRealWordsAndKeepsEveryCleanPage() {
+        // hipster ipsum and corporate ipsum: English words, next to no function words in their sentences
+        for (String id : new String[] {"lorem/npm-hipsum/1", "lorem/npm-hipsum/2", "lorem/npm-corporate/2", "lorem/npm-corporate/5"}) {
+            StageChain.Result r = run(FunctionWordsFilter.NAME, held3(id));
+            assertEquals(FunctionWordsFilter.NAME, r.reason(), id);
+            assertTrue(r.value() < 0.12, id + " " + r.value());
+        }
+        // every clean page of the four labelled sets is kept by the rule on its own
+        for (Map<String, String> set : java.util.List.of(SET, HELD, HELD2, HELD3)) {
+            set.forEach((id, text) -> {
+                if (id.startsWith("clean/")) {
+                    assertEquals("keep", run(FunctionWordsFilter.NAME, text).decision(), id);
+                }
+            });
+        }
+        // too few sentence words to judge: kept; list lines and headings are not sentences
+        String filler = "Banh mi Blue Bottle Portland vinyl letterpress butcher synth wolf moon kitsch readymade.\n";
+        assertEquals("keep", run(FunctionWordsFilter.NAME, filler.repeat(7)).decision());   // 13 words a line: 91
+        assertEquals(FunctionWordsFilter.NAME, run(FunctionWordsFilter.NAME, filler.repeat(8)).reason());   // 104
+        assertEquals("keep", run(FunctionWordsFilter.NAME, filler.replace(".", "").repeat(20)).decision());
+    }
+
+    @Test
     void thresholdsAreValidated() {
         Map<String, Function<Double, Object>> rules = Map.of(
                 "placeholder_text.min_placeholder_share", PlaceholderTextFilter::new,
@@ -293,7 +317,8 @@ class FidelityRulesTest {
                 "policy_vocabulary.max_policy_share", PolicyVocabularyFilter::new,
                 "punct_share.max_punct_ratio", PunctShareFilter::new,
                 "unknown_language.min_english_share", v -> new UnknownLanguageFilter(v, 0.9, java.util.List.of("en")),
-                "unknown_language.min_language_probability", v -> new UnknownLanguageFilter(0.08, v, java.util.List.of("en")));
+                "unknown_language.min_language_probability", v -> new UnknownLanguageFilter(0.08, v, java.util.List.of("en")),
+                "function_words.min_function_share", FunctionWordsFilter::new);
         rules.forEach((key, ctor) -> {
             String[] stageAndParam = key.split("\\.");
             ConfigException e = assertThrows(ConfigException.class, () -> Rules.REGISTRY.create(stageAndParam[0], Map.of(stageAndParam[1], 1.5)));
