@@ -52,23 +52,28 @@ public final class FunctionWordsFilter implements Filter {
         for (int start = 0; start < t.length(); ) {
             int end = t.indexOf('\n', start);
             end = end < 0 ? t.length() : end;
-            long lineWords = 0;
-            long lineFunction = 0;
-            for (int i = start; i < end; ) {
-                if (!Character.isLetter(t.charAt(i))) {
-                    i++;
-                    continue;
+            if (endsSentence(t, start, end)) {   // only sentences are read
+                long lineWords = 0;
+                long lineFunction = 0;
+                for (int i = start; i < end; ) {
+                    char c = t.charAt(i);
+                    if (!letter(c)) {
+                        i++;
+                        continue;
+                    }
+                    int w = i;
+                    long packed = 0;
+                    for (; i < end && letter(c = t.charAt(i)); i++) {
+                        int l = c | 0x20;
+                        packed = packed >= 0 && l >= 'a' && l <= 'z' && i - w < 5 ? packed << 5 | (l - 'a' + 1) : -1;
+                    }
+                    lineWords++;
+                    lineFunction += packed > 0 && Arrays.binarySearch(PACKED, packed) >= 0 ? 1 : 0;
                 }
-                int w = i;
-                while (i < end && Character.isLetter(t.charAt(i))) {
-                    i++;
+                if (lineWords >= MIN_WORDS_PER_SENTENCE) {
+                    words += lineWords;
+                    function += lineFunction;
                 }
-                lineWords++;
-                lineFunction += i - w <= 5 && Arrays.binarySearch(PACKED, pack(t, w, i)) >= 0 ? 1 : 0;
-            }
-            if (lineWords >= MIN_WORDS_PER_SENTENCE && endsSentence(t, start, end)) {
-                words += lineWords;
-                function += lineFunction;
             }
             start = end + 1;
         }
@@ -77,6 +82,11 @@ public final class FunctionWordsFilter implements Filter {
         }
         double share = (double) function / words;
         return share < minShare ? Decision.drop(NAME, share) : Decision.keep();
+    }
+
+    /** A letter; ASCII without {@link Character}'s tables. */
+    private static boolean letter(char c) {
+        return c < 128 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c);
     }
 
     /** Whether {@code t[start, end)} ends with {@code . ! ?}, then at most closing quotes, brackets and spaces. */
@@ -88,19 +98,11 @@ public final class FunctionWordsFilter implements Filter {
         return i >= start && ".!?".indexOf(t.charAt(i)) >= 0;
     }
 
+    /** A function word lower-cased, 5 bits a letter. */
     private static long pack(String w) {
-        return pack(w, 0, w.length());
-    }
-
-    /** {@code t[from, to)} lower-cased, 5 bits a letter; -1 when a character is not an ASCII letter. */
-    private static long pack(String t, int from, int to) {
         long v = 0;
-        for (int i = from; i < to; i++) {
-            int c = t.charAt(i) | 0x20;
-            if (c < 'a' || c > 'z') {
-                return -1;
-            }
-            v = v << 5 | (c - 'a' + 1);
+        for (int i = 0; i < w.length(); i++) {
+            v = v << 5 | (w.charAt(i) - 'a' + 1);
         }
         return v;
     }
