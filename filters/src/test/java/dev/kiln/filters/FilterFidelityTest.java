@@ -46,6 +46,8 @@ class FilterFidelityTest {
     static final String HELD_OUT_2 = "/fidelity/heldout2-set.jsonl.gz";
     /** The third held-out set, built blind after the second's changes ({@code fidelity/HELDOUT3.md}). */
     static final String HELD_OUT_3 = "/fidelity/heldout3-set.jsonl.gz";
+    /** The fourth held-out set, built blind after the third's changes ({@code fidelity/HELDOUT4.md}). */
+    static final String HELD_OUT_4 = "/fidelity/heldout4-set.jsonl.gz";
 
     static List<Labelled> load() {
         return load(TUNING);
@@ -173,18 +175,37 @@ class FilterFidelityTest {
 
     /**
      * The third held-out set, built blind (by someone who never ran kiln on it, from files no earlier set used)
-     * after the second set's changes: the floors are its first figures, rounded down, far below the targets for
-     * placeholder and policy text in other languages and English filler (docs/benchmarks/filter-fidelity.md).
+     * after the second set's changes; its first figures were far below the targets for placeholder and policy text
+     * in other languages and English filler (docs/benchmarks/filter-fidelity.md).
      */
     @Test
     void kilnProfileOnTheThirdHeldOutSet() throws IOException {
         check(HELD_OUT_3, false, FLOORS_HELD_OUT_3);
     }
 
-    /** Measured on the third held-out set at its first run, rounded down. */
-    static final Map<String, Double> FLOORS_HELD_OUT_3 = Map.ofEntries(Map.entry("clean", 0.922), Map.entry("clean/gnome-help", 1.0),
-            Map.entry("clean/debian-handbook", 1.0), Map.entry("clean/python-docs", 0.94), Map.entry("clean/fortunes", 0.62),
-            Map.entry("clean/npm-docs", 0.65), Map.entry("lorem", 0.70), Map.entry("code", 0.949), Map.entry("policy", 0.73));
+    /**
+     * The fourth held-out set, built blind after the third set's changes and measured once: the floors are those
+     * first figures, rounded down (English placeholder made of real sentences is not caught).
+     */
+    @Test
+    void kilnProfileOnTheFourthHeldOutSet() throws IOException {
+        check(HELD_OUT_4, false, FLOORS_HELD_OUT_4);
+    }
+
+    /** Measured on the fourth held-out set at its first run, rounded down. */
+    static final Map<String, Double> FLOORS_HELD_OUT_4 = Map.ofEntries(Map.entry("clean", 0.88), Map.entry("clean/installation-guide", 1.0),
+            Map.entry("clean/mhcc", 1.0), Map.entry("clean/quotations", 1.0), Map.entry("clean/django-docs", 0.88),
+            Map.entry("clean/bash-manual", 0.5), Map.entry("clean/npm-docs", 0.63), Map.entry("lorem", 0.653), Map.entry("code", 0.95),
+            Map.entry("policy", 0.962));
+
+    /**
+     * Measured on the third held-out set, rounded down: first run clean 0.923, lorem 0.700, code 0.949, policy
+     * 0.730; after the other_language, function_words and attribution changes its failures led to (so it is a
+     * tuning set now) the figures below.
+     */
+    static final Map<String, Double> FLOORS_HELD_OUT_3 = Map.ofEntries(Map.entry("clean", 0.945), Map.entry("clean/gnome-help", 1.0),
+            Map.entry("clean/debian-handbook", 1.0), Map.entry("clean/python-docs", 0.94), Map.entry("clean/fortunes", 0.93),
+            Map.entry("clean/npm-docs", 0.65), Map.entry("lorem", 0.96), Map.entry("code", 0.963), Map.entry("policy", 0.977));
 
     /**
      * Measured on the second held-out set, rounded down: first run 0.932 clean; after the code_lines and
