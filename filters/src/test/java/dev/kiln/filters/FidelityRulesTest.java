@@ -286,6 +286,41 @@ class FidelityRulesTest {
         assertThrows(ConfigException.class, () -> run(UnknownLanguageFilter.NAME, Map.of("languages", java.util.List.of("xx")), "text"));
     }
 
+    /** The fourth held-out set's pages (a tuning set since its first run). */
+    static final Map<String, String> HELD4 = FilterFidelityTest.load(FilterFidelityTest.HELD_OUT_4).stream()
+            .collect(Collectors.toMap(FilterFidelityTest.Labelled::id, FilterFidelityTest.Labelled::text, (a, b) -> a));
+
+    @Test
+    void lineStructureDoesNotCountReferenceTermsOnLinesOfTheirOwn() {
+        // the Bash manual's options ("-d offset" and "-c"), Django's settings (STATIC_ROOT), file trees (polls/, models.py)
+        for (String id : new String[] {"clean/bash-manual/2", "clean/bash-manual/7", "clean/bash-manual/11", "clean/django-docs/26",
+                "clean/django-docs/32", "clean/aptitude-manual/6"}) {
+            assertEquals("keep", run("line_structure", java.util.Objects.requireNonNull(HELD4.get(id), id)).decision(), id);
+        }
+        String prose = "A line of ordinary prose that runs on long enough to count as a long line here.\n";
+        assertEquals("keep", run("line_structure", prose + "-c\n/dev/stdin\nSTATIC_ROOT\nglob@7.1.6\nrender()\n" + prose).decision());
+        // a menu's words and image placeholders still count
+        assertEquals("line_structure", run("line_structure", prose + "home\nabout us\ncontact\n" + prose).reason());
+        assertEquals("line_structure", run("line_structure", prose + "[dot.gif]\n[logo.jpg]\n[spacer.gif]\n" + prose).reason());
+    }
+
+    @Test
+    void codeLinesReadsShellAndMakeFiles() {
+        // vimtutor and bashbug (heldout2), BSD make's mk files (heldout3): script comments, NAME=value, fi, .if/.endif
+        assertEquals("code_lines", run(CodeLinesFilter.NAME, held2("code/shell/2")).reason());
+        assertEquals("code_lines", run(CodeLinesFilter.NAME, held2("code/shell/11")).reason());
+        assertEquals("code_lines", run(CodeLinesFilter.NAME, held3("code/makefile/6")).reason());
+        for (String code : new String[] {"#!/bin/sh", "# we need a temp file for the copy", "#   You should have received a copy",
+                "# Start Vim on a copy of the tutor file.", "TEMPDIR=$TMPDIR/bbug.$$", "META2DEPS ?= ${.PARSEDIR}/meta2deps.sh",
+                "fi", "if test \"$1\" = \"-g\"; then", "export PATH", ".endif", ".if !empty(SKIP_GENDIRDEPS)"}) {
+            assertEquals("code_lines", run(CodeLinesFilter.NAME, code).reason(), code);
+        }
+        // Markdown headings, hashtags in prose, "E = mc2" and a sentence that starts with "Export" stay prose
+        for (String prose : new String[] {"# Installation", "## Getting started", "Export the file before you close it.", ".NET is a platform"}) {
+            assertEquals("keep", run(CodeLinesFilter.NAME, prose).decision(), prose);
+        }
+    }
+
     @Test
     void functionWordsDropsFillerOfRealWordsAndKeepsEveryCleanPage() {
         // hipster ipsum and corporate ipsum: English words, next to no function words in their sentences

@@ -192,10 +192,13 @@ class FilterFidelityTest {
         check(HELD_OUT_4, false, FLOORS_HELD_OUT_4);
     }
 
-    /** Measured on the fourth held-out set at its first run, rounded down. */
-    static final Map<String, Double> FLOORS_HELD_OUT_4 = Map.ofEntries(Map.entry("clean", 0.88), Map.entry("clean/installation-guide", 1.0),
-            Map.entry("clean/mhcc", 1.0), Map.entry("clean/quotations", 1.0), Map.entry("clean/django-docs", 0.88),
-            Map.entry("clean/bash-manual", 0.5), Map.entry("clean/npm-docs", 0.63), Map.entry("lorem", 0.653), Map.entry("code", 0.95),
+    /**
+     * Measured on the fourth held-out set, rounded down: first run clean 0.881 (Bash manual 0.5, Django 0.88, npm
+     * docs 0.63); after the reference-term and shell/make changes its failures led to (a tuning set now), below.
+     */
+    static final Map<String, Double> FLOORS_HELD_OUT_4 = Map.ofEntries(Map.entry("clean", 0.944), Map.entry("clean/installation-guide", 1.0),
+            Map.entry("clean/mhcc", 1.0), Map.entry("clean/quotations", 1.0), Map.entry("clean/django-docs", 0.97),
+            Map.entry("clean/bash-manual", 0.91), Map.entry("clean/npm-docs", 0.73), Map.entry("lorem", 0.653), Map.entry("code", 0.95),
             Map.entry("policy", 0.962));
 
     /**
@@ -203,23 +206,23 @@ class FilterFidelityTest {
      * 0.730; after the other_language, function_words and attribution changes its failures led to (so it is a
      * tuning set now) the figures below.
      */
-    static final Map<String, Double> FLOORS_HELD_OUT_3 = Map.ofEntries(Map.entry("clean", 0.945), Map.entry("clean/gnome-help", 1.0),
-            Map.entry("clean/debian-handbook", 1.0), Map.entry("clean/python-docs", 0.94), Map.entry("clean/fortunes", 0.93),
-            Map.entry("clean/npm-docs", 0.65), Map.entry("lorem", 0.96), Map.entry("code", 0.963), Map.entry("policy", 0.977));
+    static final Map<String, Double> FLOORS_HELD_OUT_3 = Map.ofEntries(Map.entry("clean", 0.954), Map.entry("clean/gnome-help", 1.0),
+            Map.entry("clean/debian-handbook", 1.0), Map.entry("clean/python-docs", 0.97), Map.entry("clean/fortunes", 0.93),
+            Map.entry("clean/npm-docs", 0.7), Map.entry("lorem", 0.96), Map.entry("code", 0.97), Map.entry("policy", 0.977));
 
     /**
      * Measured on the second held-out set, rounded down: first run 0.932 clean; after the code_lines and
      * line_structure changes its clean failures led to (2026-12-07), 0.956, so it is now a tuning set too.
      */
-    static final Map<String, Double> FLOORS_HELD_OUT_2 = Map.ofEntries(Map.entry("clean", 0.956), Map.entry("clean/brown-fiction", 1.0),
+    static final Map<String, Double> FLOORS_HELD_OUT_2 = Map.ofEntries(Map.entry("clean", 0.96), Map.entry("clean/brown-fiction", 1.0),
             Map.entry("clean/perl-pod", 1.0), Map.entry("clean/man", 1.0), Map.entry("clean/man7", 0.875), Map.entry("clean/debian-news", 1.0),
-            Map.entry("clean/nodejs-docs", 0.78), Map.entry("clean/wikitext", 0.92), Map.entry("lorem", 0.945), Map.entry("code", 0.985),
+            Map.entry("clean/nodejs-docs", 0.78), Map.entry("clean/wikitext", 0.92), Map.entry("lorem", 0.945), Map.entry("code", 0.992),
             Map.entry("policy", 0.966));
 
     /** Measured on the tuning set when the profile was last changed, rounded down. */
-    static final Map<String, Double> FLOORS_TUNING = Map.ofEntries(Map.entry("clean", 0.946), Map.entry("clean/scofield", 1.0),
+    static final Map<String, Double> FLOORS_TUNING = Map.ofEntries(Map.entry("clean", 0.95), Map.entry("clean/scofield", 1.0),
             Map.entry("clean/kjv", 1.0), Map.entry("clean/bierce", 1.0), Map.entry("clean/man", 0.94), Map.entry("clean/debian-readme", 0.94),
-            Map.entry("clean/nodejs-docs", 0.72), Map.entry("clean/wikitext", 0.93), Map.entry("lorem", 1.0), Map.entry("code", 0.986),
+            Map.entry("clean/nodejs-docs", 0.72), Map.entry("clean/wikitext", 0.93), Map.entry("lorem", 1.0), Map.entry("code", 0.993),
             Map.entry("policy", 0.954));
 
     /** Measured on the held-out set, rounded down. */

@@ -151,7 +151,60 @@ public final class CodeLinesFilter implements Filter {
         if (s.equals("*") || s.equals("**") || wrapped && s.startsWith("** ") || s.startsWith("*/") || s.endsWith("*/") || wrapped && s.startsWith("* @") || s.startsWith("$") || s.startsWith(">>> ")) {
             return true;
         }
-        return preprocessor(s) || assignment(s) || semicolonInBraces(s);
+        return preprocessor(s) || assignment(s) || semicolonInBraces(s) || hashComment(s) || shell(s);
+    }
+
+    private static final Set<String> SHELL_WORDS = Set.of("fi", "done", "esac", "else", "then", "do", ";;", "shift");
+
+    private static final Set<String> MAKE_DIRECTIVES = Set.of("if", "ifdef", "ifndef", "elif", "else", "endif", "for", "endfor",
+            "include", "undef", "export");
+
+    /**
+     * Shell and make: {@code NAME=value}, {@code NAME ?= value} at the line's start, a lone {@code fi done esac else
+     * then do ;; shift}, a line ending {@code ; then} or {@code ; do}, starting {@code export }, or a BSD make
+     * directive ({@code .if}, {@code .endif}...).
+     */
+    static boolean shell(String s) {
+        if (SHELL_WORDS.contains(s) || s.endsWith("; then") || s.endsWith("; do") || s.startsWith("export ")) {
+            return true;
+        }
+        int i = 0;
+        while (i < s.length() && (s.charAt(i) >= 'A' && s.charAt(i) <= 'Z' || s.charAt(i) >= 'a' && s.charAt(i) <= 'z'
+                || s.charAt(i) == '_' || i > 0 && s.charAt(i) >= '0' && s.charAt(i) <= '9')) {
+            i++;
+        }
+        if (i > 0 && i < s.length() && (s.charAt(i) == '=' || s.startsWith(" ?= ", i) || s.startsWith(" := ", i) || s.startsWith(" += ", i)
+                || "?:+".indexOf(s.charAt(i)) >= 0 && s.startsWith("=", i + 1))) {
+            return true;
+        }
+        if (s.startsWith(".")) {
+            int j = 1;
+            while (j < s.length() && s.charAt(j) >= 'a' && s.charAt(j) <= 'z') {
+                j++;
+            }
+            return MAKE_DIRECTIVES.contains(s.substring(1, j)) && (j == s.length() || s.charAt(j) == ' ' || s.charAt(j) == '\t');
+        }
+        return false;
+    }
+
+    /**
+     * A comment of a script, not a Markdown heading: {@code #} alone, {@code #!}, or {@code # } then a second space, a
+     * lower-case letter, or a sentence's end ({@code # Start Vim on a copy of the tutor file.}). "# Installation" stays
+     * a heading, and "#includes are resolved first" prose.
+     */
+    static boolean hashComment(String s) {
+        if (!s.startsWith("#") || preprocessor(s)) {
+            return false;
+        }
+        if (s.length() == 1 || s.charAt(1) == '!') {
+            return true;
+        }
+        if (s.charAt(1) != ' ' || s.length() < 3) {
+            return false;
+        }
+        char c = s.charAt(2);
+        char last = s.charAt(s.length() - 1);
+        return c == ' ' || c == '\t' || c >= 'a' && c <= 'z' || last == '.' || last == ',' || last == ';';
     }
 
     private static final Set<String> DIRECTIVES = Set.of("define", "include", "if", "ifdef", "ifndef", "endif",

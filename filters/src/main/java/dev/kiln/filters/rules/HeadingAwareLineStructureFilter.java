@@ -124,7 +124,7 @@ public final class HeadingAwareLineStructureFilter implements Filter {
                 continue;
             }
             lines++;
-            if (len < shortLineChars && (countListItems || !listItem(t, a, b))) {
+            if (len < shortLineChars && (countListItems || !listItem(t, a, b)) && !term(t, a, b)) {
                 shortLines++;
             }
             if (letteredWords >= 2) {
@@ -173,6 +173,26 @@ public final class HeadingAwareLineStructureFilter implements Filter {
         boolean dashes = b - a > 3 && c == '-' && t.charAt(a + 1) == '-' && t.charAt(a + 2) == ' ';
         boolean selectBox = b - a >= 2 && t.charAt(b - 1) == '-' && t.charAt(b - 2) == '-';
         return (dashes || c == '\u2014' || c == '\u2015') && !selectBox;
+    }
+
+    /**
+     * A technical term on a line of its own: one token (no space) with a digit or one of {@code - _ . / ( ) @ < > [ ]
+     * = : $ %}: an option ({@code -d}), a path ({@code /dev/stdin}), an identifier ({@code STATIC_ROOT},
+     * {@code render()}), a version ({@code glob@7.1.6}), as reference documentation lists them; not a bracketed file
+     * name, an image's placeholder ({@code [dot.gif]}; a key such as {@code [D]} is a term). A menu's items are words.
+     */
+    static boolean term(String t, int a, int b) {
+        boolean technical = false;
+        boolean dot = false;
+        for (int i = a; i < b; i++) {
+            char c = t.charAt(i);
+            if (Character.isWhitespace(c)) {
+                return false;
+            }
+            technical |= c >= '0' && c <= '9' || "-_./()@<>[]=:$%".indexOf(c) >= 0;
+            dot |= c == '.';
+        }
+        return technical && !(dot && t.charAt(a) == '[' && t.charAt(b - 1) == ']');   // not an image's "[dot.gif]"
     }
 
     /** A list item: {@code -}, {@code *} or {@code •}, then a space. */

@@ -186,7 +186,9 @@ class HandWrittenScansTest {
                 continue;
             }
             lines++;
-            if (len < shortLineChars) {
+            boolean term = stripped.chars().noneMatch(Character::isWhitespace) && stripped.matches("(?s).*[0-9\\-_./()@<>\\[\\]=:$%].*")
+                    && !(stripped.matches("(?s)\\[.*\\.?.*\\]") && stripped.contains("."));
+            if (len < shortLineChars && !term) {
                 shortLines++;
             }
             if (letteredWords >= 2) {
@@ -229,7 +231,7 @@ class HandWrittenScansTest {
         int drops = 0;
         List<String> texts = texts();
         String[] heads = {"EXODUS CHAPTER 26", "Chapter 1", "1. Intro", "HEADING", "Note:", "x", "\u00c9T\u00c9 CHAPTER", "ΣΟΦΙΑ ΤΟΥ",
-                "A short title", "short line", "}", "});", "42", "-- Mark Twain", "-- Choose --", "-- " + "a long comment line that runs on past eighty characters, as Lua's and SQL's do", "\u2014 Anon", "-- ", "### `module.id`", "####### seven", "#no space", "* {string}", "x = 1;"};
+                "A short title", "short line", "}", "});", "42", "-- Mark Twain", "-- Choose --", "-d offset", "-c", "/dev/stdin", "[dot.gif]", "[D]", "STATIC_ROOT", "-- " + "a long comment line that runs on past eighty characters, as Lua's and SQL's do", "\u2014 Anon", "-- ", "### `module.id`", "####### seven", "#no space", "* {string}", "x = 1;"};
         Random r = new Random(4);
         for (int n = 0; n < 2000; n++) {
             StringBuilder sb = new StringBuilder();
