@@ -165,7 +165,7 @@ public final class CodeLinesFilter implements Filter {
      * directive ({@code .if}, {@code .endif}...).
      */
     static boolean shell(String s) {
-        if (SHELL_WORDS.contains(s) || s.endsWith("; then") || s.endsWith("; do") || s.startsWith("export ")) {
+        if (s.length() <= 5 && SHELL_WORDS.contains(s) || s.endsWith("; then") || s.endsWith("; do") || s.startsWith("export ")) {
             return true;
         }
         int i = 0;
