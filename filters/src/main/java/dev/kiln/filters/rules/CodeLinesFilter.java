@@ -21,7 +21,9 @@ import java.util.Set;
  * tenth of its characters (minified code; the Jargon File's {@code {cross-reference};} and a paragraph quoting a
  * struct are prose). Comment-continuation lines ({@code " *"}, {@code "** "}, {@code "* @"}) count only up to
  * {@link #SOURCE_WIDTH} characters: longer ones are an outline's bullets (GNU NEWS files), not wrapped source
- * comments. Indentation alone (verse, quotations) and a final comma
+ * comments. Shell and make files count by their script comments ({@link #hashComment}), {@code NAME=value} lines,
+ * {@code fi}/{@code done}/{@code ; then} and BSD make directives ({@link #shell}). Indentation alone (verse,
+ * quotations) and a final comma
  * (hard-wrapped prose) do not make a line code. Counting characters, not lines, keeps documentation whose
  * prose paragraphs (one long line each on a web page) outweigh its code samples.
  */

@@ -19,8 +19,9 @@ import dev.kiln.filters.text.PyText;
  * {@code * {string}}: a documentation page's samples, judged by that rule) are not counted at all. Drops when short
  * lines exceed {@code max_short_line_ratio} of the lines with letters or all-caps lines exceed {@code max_caps_ratio}
  * of the lines with two words with letters, and are at least two: one short or capitalised line under two
- * paragraphs ("RSA FAQ.") is not a structure. With {@code count_list_items} false, a list item ({@code "- "}, {@code "* "}, {@code "• "} at
- * the line's start) is never a short line: kiln's Wikipedia cleaner writes an article's lists that way (the
+ * paragraphs ("RSA FAQ.") is not a structure. A reference term alone on a line ({@link #term}: {@code -d},
+ * {@code STATIC_ROOT}, {@code models.py}) is never a short line. With {@code count_list_items} false, a list item
+ * ({@code "- "}, {@code "* "}, {@code "• "} at the line's start) is never a short line either: kiln's Wikipedia cleaner writes an article's lists that way (the
  * Factbook's seventeen provinces of Laos), and an article has no menus for the rule to find.
  */
 public final class HeadingAwareLineStructureFilter implements Filter {
