@@ -1,0 +1,307 @@
+"""Helpers shared by build_heldout3_set.py, build_heldout4_set.py and build_heldout5_set.py: the page record and
+its no-reuse checks (`add`), text assembly (`pieces`, `take`, `cut`, `unwrap`), source strings for Debian and npm
+files, and HTML, Mallard, Markdown and fortune files to a page's text. Python 3 standard library only.
+
+A builder calls `setup(...)` first, then imports the names it uses; the page order and the seeded generator's calls
+are the same as when each builder carried its own copy, so each builder gives the bytes its .md file records.
+"""
+import glob
+import gzip
+import json
+import os
+import random
+import re
+import sys
+import xml.etree.ElementTree as ET
+from collections import Counter
+from html.parser import HTMLParser
+from urllib.parse import unquote
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+rnd = random.Random()
+docs = []
+seen = set()
+earlier_text = ""
+DEB_X = PACK = ""
+DEB_VER = {}
+
+
+def setup(seed, deb_dir, deb_x, pack, earlier_sets):
+    """Seeds the generator, reads the earlier sets (and text-lorem.jsonl) whose openings no page may repeat, and
+    records the version of every .deb in `deb_dir`."""
+    global earlier_text, DEB_X, PACK
+    rnd.seed(seed)
+    earlier = []
+    for name in earlier_sets:
+        with gzip.open(os.path.join(HERE, name), "rt", encoding="utf-8") as f:
+            earlier += [json.loads(l) for l in f if l.strip()]
+    if os.path.exists(os.path.join(HERE, "text-lorem.jsonl")):
+        with open(os.path.join(HERE, "text-lorem.jsonl"), encoding="utf-8") as f:
+            earlier += [json.loads(l) for l in f if l.strip()]
+    earlier_text = "\n".join(d["text"] for d in earlier)
+    DEB_X, PACK = deb_x, pack
+    for f in sorted(glob.glob(deb_dir + "/*.deb")):
+        pkg, ver = os.path.basename(f)[:-4].split("_")[:2]
+        DEB_VER[pkg] = unquote(ver)
+
+
+def add(label, kind, source, text):
+    text = text.strip()
+    if len(text) < 300 or text in seen or text[:200] in earlier_text:
+        return False
+    seen.add(text)
+    docs.append({"id": f"{label}/{kind}/{sum(1 for d in docs if d['kind'] == kind)}", "label": label,
+                 "kind": kind, "source": source, "text": text})
+    return True
+
+
+def read(path):
+    if path.endswith(".gz") or path.endswith(".dz"):
+        with gzip.open(path, "rt", encoding="utf-8", errors="replace") as f:
+            return f.read()
+    with open(path, encoding="utf-8", errors="replace") as f:
+        return f.read()
+
+
+def unwrap(text):
+    text = "\n".join(l for l in text.splitlines() if not re.fullmatch(r"\s*[-=*#~_+.]{3,}\s*", l))
+    paras = re.split(r"\n\s*\n", text)
+    return "\n".join(" ".join(l.strip() for l in p.splitlines() if l.strip()) for p in paras if p.strip())
+
+
+def pieces(text, lo, hi, sep="\n"):
+    out, cur = [], []
+    for unit in text.split(sep):
+        cur.append(unit)
+        size = sum(len(u) + 1 for u in cur)
+        if size >= hi or (size >= lo and rnd.random() < 0.3):
+            out.append(sep.join(cur))
+            cur = []
+    if cur and sum(len(u) for u in cur) >= lo:
+        out.append(sep.join(cur))
+    return out
+
+
+def take(lst, n):
+    lst = list(lst)
+    rnd.shuffle(lst)
+    return lst[:n]
+
+
+def cut(t, limit=4000):
+    t = t.strip()
+    if len(t) <= limit:
+        return t
+    i = t.rfind("\n", 0, limit)
+    return t[:i] if i > limit // 3 else t[:limit]
+
+
+# ---------------------------------------------------------------- package names and versions
+
+
+def deb_of(path):
+    """Debian package (the DEB_X folder a path lies in) and its version."""
+    pkg = path[len(DEB_X) + 1:].split("/")[0]
+    return pkg, DEB_VER.get(pkg, "?")
+
+
+def deb_src(path, lic):
+    pkg, ver = deb_of(path)
+    return f"Debian {pkg} {ver} (apt-get download) {path[len(DEB_X) + 1 + len(pkg):]} ({lic})"
+
+
+def npm_meta(d):
+    with open(os.path.join(d, "package.json"), encoding="utf-8") as f:
+        p = json.load(f)
+    lic = p.get("license") or "see LICENSE"
+    return p["name"], p["version"], lic if isinstance(lic, str) else lic.get("type", "see LICENSE")
+
+
+def pack_src(path):
+    """`npm <name> <version> <path in package> (<licence>)` for a file of an unpacked npm pack tarball."""
+    rel = path[len(PACK) + 1:]
+    top = rel.split("/")[0]
+    name, ver, lic = npm_meta(os.path.join(PACK, top, "package"))
+    return f"npm {name} {ver} (npm pack) {rel[len(top) + len('/package/'):]} ({lic})"
+
+
+def P(pkgdir, *pat):
+    """Files of an unpacked npm tarball matching glob patterns, sorted."""
+    out = []
+    for p in pat:
+        out += glob.glob(os.path.join(PACK, pkgdir, "package", p), recursive=True)
+    return sorted(set(f for f in out if os.path.isfile(f)))
+
+
+def X(pkg, *pat):
+    out = []
+    for p in pat:
+        out += glob.glob(os.path.join(DEB_X, pkg, p), recursive=True)
+    return sorted(set(f for f in out if os.path.isfile(f)))
+
+
+# ---------------------------------------------------------------- HTML and Mallard to text
+BLOCK = {"p", "div", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "tr", "table", "blockquote",
+         "br", "section", "article", "ul", "ol", "dl", "caption", "figcaption", "hr", "title", "header", "footer",
+         "main", "aside", "figure", "address"}
+VOID = {"br", "img", "hr", "meta", "link", "input", "area", "base", "col", "wbr", "source", "embed", "param"}
+
+
+class TextOf(HTMLParser):
+    """The visible text of an HTML page, one line per block (paragraph, list item, heading, table row), preformatted
+    blocks line by line; skips script/style/head and elements with a class or id in `skip`; with `main`, keeps only
+    the text inside the first element whose class, role or id is in `main`."""
+
+    def __init__(self, skip=(), main=()):
+        super().__init__(convert_charrefs=True)
+        self.skip, self.main = set(skip), set(main)
+        self.lines, self.cur, self.stack = [], [], []
+        self.skipping = self.pre = self.in_main = 0
+        self.main_done = False
+
+    def flush(self):
+        s = "".join(self.cur)
+        self.cur = []
+        if self.pre:
+            for l in s.split("\n"):
+                if l.strip():
+                    self.lines.append(l.rstrip().expandtabs(8))
+        else:
+            s = " ".join(s.split())
+            if s:
+                self.lines.append(s)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        names = set((a.get("class") or "").split()) | {a.get("id") or "", a.get("role") or ""}
+        if tag in BLOCK:
+            self.flush()
+        if tag in VOID:
+            return
+        sk = tag in ("script", "style", "head", "nav", "noscript", "button", "form", "select") or bool(names & self.skip)
+        mn = bool(self.main) and not self.in_main and not self.main_done and bool(names & self.main)
+        self.stack.append((tag, sk, mn))
+        self.skipping += sk
+        self.in_main += mn
+        if tag == "pre":
+            self.flush()
+            self.pre += 1
+        if tag in ("td", "th"):
+            self.cur.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in VOID or not any(t == tag for t, _, _ in self.stack):
+            return
+        while self.stack:
+            t, sk, mn = self.stack.pop()
+            if t in BLOCK:
+                self.flush()
+            if t == "pre":
+                self.pre -= 1
+            self.skipping -= sk
+            if mn:
+                self.in_main -= 1
+                self.main_done = True
+            if t == tag:
+                break
+
+    def handle_data(self, data):
+        if self.skipping or (self.main and not self.in_main):
+            return
+        self.cur.append(data)
+
+    def text(self):
+        self.flush()
+        return "\n".join(self.lines)
+
+
+def html_text(path, skip=(), main=()):
+    p = TextOf(skip, main)
+    p.feed(read(path))
+    p.close()
+    return p.text()
+
+
+def mallard_text(path):
+    """A GNOME Mallard help page as its web rendering's text: titles, paragraphs, list items and table cells one per
+    line, code and screen blocks line by line; the page's <info> (links, credits, licence) left out."""
+    out = []
+
+    def walk(el):
+        tag = el.tag.split("}")[-1]
+        if tag in ("info", "comment", "media", "include"):
+            return
+        if tag in ("code", "screen") and el.text and "\n" in el.text:
+            out.extend(l.rstrip() for l in "".join(el.itertext()).split("\n") if l.strip())
+            return
+        if tag in ("title", "p", "desc", "subtitle", "em") and not any(c.tag.split("}")[-1] in ("p", "list", "steps")
+                                                                       for c in el):
+            s = " ".join("".join(el.itertext()).split())
+            if s:
+                out.append(s)
+            return
+        for c in el:
+            walk(c)
+
+    walk(ET.parse(path).getroot())
+    return "\n".join(out)
+
+
+def markdown_page(t):
+    """Markdown as a rendered page's text: paragraphs unwrapped, list items one per line, fenced code as lines."""
+    t = re.sub(r"<!--.*?-->", "", t, flags=re.S)
+    t = re.sub(r"<a id=[^>]*></a>", "", t)
+    out = []
+    for i, part in enumerate(re.split(r"^\s*```[a-z]*\s*$", t, flags=re.M)):
+        if i % 2:
+            out.append(part.strip("\n"))
+        else:
+            part = re.sub(r"^(\s*)([*-]|\d+\.) ", r"\n\1\2 ", part, flags=re.M)
+            part = re.sub(r"^(#+ .*)$", r"\n\1\n", part, flags=re.M)
+            part = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", part)
+            part = re.sub(r"<[^>\n]+>", "", part)  # inline HTML (badges, anchors, centred headings)
+            part = re.sub(r"`([^`\n]+)`", r"\1", part)
+            part = re.sub(r"\*\*([^*\n]+)\*\*", r"\1", part)
+            part = re.sub(r"^#+ ", "", part, flags=re.M)
+            out.append(unwrap(part))
+    return "\n".join(p for p in out if p.strip())
+
+
+def code_pages(files, kind, source_of, n, lo=800, hi=4000, prep=None, per_file=2):
+    chunks = []
+    for f in files:
+        t = read(f).replace("\r\n", "\n")
+        t = prep(t) if prep else t
+        chunks += [(f, c) for c in pieces(t, lo, hi)]
+    k, per = 0, Counter()
+    for f, c in take(chunks, len(chunks)):
+        if k >= n:
+            break
+        if per[f] < per_file and add("code", kind, source_of(f), c):
+            per[f] += 1
+            k += 1
+
+
+def fortunes(path):
+    out = []
+    for q in read(path).split("\n%\n"):
+        lines = [l.rstrip() for l in q.strip("\n").split("\n") if l.strip()]
+        if not lines:
+            continue
+        attr = [l for l in lines if re.match(r"\s*(--|―|- [A-Z])", l)]
+        body = [l for l in lines if l not in attr]
+        if len(body) >= 3 and all(len(l) < 52 for l in body):  # verse: keep its lines
+            out.append("\n".join(l.strip() for l in body))
+        else:
+            out.append(" ".join(" ".join(l.split()) for l in body))
+        out += [" ".join(a.split()) for a in attr]
+    return "\n".join(out)
+
+
+def write(name):
+    """Writes the pages to `name` (gzip, mtime 0) and prints the counts per label and kind."""
+    with gzip.GzipFile(name, "wb", mtime=0) as g:
+        for d in docs:
+            g.write((json.dumps(d, ensure_ascii=False) + "\n").encode("utf-8"))
+    print(len(docs), Counter(d["label"] for d in docs), file=sys.stderr)
+    print(sorted(Counter(d["label"] + "/" + d["kind"] for d in docs).items()), file=sys.stderr)
