@@ -290,12 +290,16 @@ class FidelityRulesTest {
     static final Map<String, String> HELD4 = FilterFidelityTest.load(FilterFidelityTest.HELD_OUT_4).stream()
             .collect(Collectors.toMap(FilterFidelityTest.Labelled::id, FilterFidelityTest.Labelled::text, (a, b) -> a));
 
+    static String held4(String id) {
+        return java.util.Objects.requireNonNull(HELD4.get(id), id);
+    }
+
     @Test
     void lineStructureDoesNotCountReferenceTermsOnLinesOfTheirOwn() {
         // the Bash manual's options ("-d offset" and "-c"), Django's settings (STATIC_ROOT), file trees (polls/, models.py)
         for (String id : new String[] {"clean/bash-manual/2", "clean/bash-manual/7", "clean/bash-manual/11", "clean/django-docs/26",
                 "clean/django-docs/32", "clean/aptitude-manual/6"}) {
-            assertEquals("keep", run("line_structure", java.util.Objects.requireNonNull(HELD4.get(id), id)).decision(), id);
+            assertEquals("keep", run("line_structure", held4(id)).decision(), id);
         }
         String prose = "A line of ordinary prose that runs on long enough to count as a long line here.\n";
         assertEquals("keep", run("line_structure", prose + "-c\n/dev/stdin\nSTATIC_ROOT\nglob@7.1.6\nrender()\n" + prose).decision());
@@ -311,7 +315,7 @@ class FidelityRulesTest {
         assertEquals("code_lines", run(CodeLinesFilter.NAME, held2("code/shell/11")).reason());
         assertEquals("code_lines", run(CodeLinesFilter.NAME, held3("code/makefile/6")).reason());
         for (String code : new String[] {"#!/bin/sh", "# we need a temp file for the copy", "#   You should have received a copy",
-                "# Start Vim on a copy of the tutor file.", "TEMPDIR=$TMPDIR/bbug.$$", "META2DEPS ?= ${.PARSEDIR}/meta2deps.sh",
+                "# Start Vim on a copy of the tutor file.", "TEMPDIR=$TMPDIR/bbug.$$", "META2DEPS ?= ${.PARSEDIR}/meta2deps.sh", "CFLAGS += -O2", "CFLAGS+=-O2",
                 "fi", "if test \"$1\" = \"-g\"; then", "export PATH", ".endif", ".if !empty(SKIP_GENDIRDEPS)"}) {
             assertEquals("code_lines", run(CodeLinesFilter.NAME, code).reason(), code);
         }

@@ -21,8 +21,9 @@ import java.util.Set;
  * tenth of its characters (minified code; the Jargon File's {@code {cross-reference};} and a paragraph quoting a
  * struct are prose). Comment-continuation lines ({@code " *"}, {@code "** "}, {@code "* @"}) count only up to
  * {@link #SOURCE_WIDTH} characters: longer ones are an outline's bullets (GNU NEWS files), not wrapped source
- * comments. Shell and make files count by their script comments ({@link #hashComment}), {@code NAME=value} lines,
- * {@code fi}/{@code done}/{@code ; then} and BSD make directives ({@link #shell}). Indentation alone (verse,
+ * comments. Shell and make files count by their script comments ({@link #hashComment}), {@code NAME=value} and
+ * {@code NAME ?= value} lines ({@link #assignment}), {@code fi}/{@code done}/{@code ; then} and BSD make directives
+ * ({@link #shell}). Indentation alone (verse,
  * quotations) and a final comma
  * (hard-wrapped prose) do not make a line code. Counting characters, not lines, keeps documentation whose
  * prose paragraphs (one long line each on a web page) outweigh its code samples.
@@ -162,21 +163,12 @@ public final class CodeLinesFilter implements Filter {
             "include", "undef", "export");
 
     /**
-     * Shell and make: {@code NAME=value}, {@code NAME ?= value} at the line's start, a lone {@code fi done esac else
-     * then do ;; shift}, a line ending {@code ; then} or {@code ; do}, starting {@code export }, or a BSD make
-     * directive ({@code .if}, {@code .endif}...).
+     * Shell and make (their assignments are {@link #assignment}'s): a lone {@code fi done esac else then do ;; shift},
+     * a line ending {@code ; then} or {@code ; do}, starting {@code export }, or a BSD make directive ({@code .if},
+     * {@code .endif}...).
      */
     static boolean shell(String s) {
         if (s.length() <= 5 && SHELL_WORDS.contains(s) || s.endsWith("; then") || s.endsWith("; do") || s.startsWith("export ")) {
-            return true;
-        }
-        int i = 0;
-        while (i < s.length() && (s.charAt(i) >= 'A' && s.charAt(i) <= 'Z' || s.charAt(i) >= 'a' && s.charAt(i) <= 'z'
-                || s.charAt(i) == '_' || i > 0 && s.charAt(i) >= '0' && s.charAt(i) <= '9')) {
-            i++;
-        }
-        if (i > 0 && i < s.length() && (s.charAt(i) == '=' || s.startsWith(" ?= ", i) || s.startsWith(" := ", i) || s.startsWith(" += ", i)
-                || "?:+".indexOf(s.charAt(i)) >= 0 && s.startsWith("=", i + 1))) {
             return true;
         }
         if (s.startsWith(".")) {
@@ -229,13 +221,21 @@ public final class CodeLinesFilter implements Filter {
                 && (j == s.length() || s.charAt(j) == ' ' || s.charAt(j) == '\t' || s.charAt(j) == '(' || s.charAt(j) == '<' || s.charAt(j) == '"');
     }
 
-    /** A statement {@code name = ...} at the start of a line (Python's module constants, shell variables). */
+    /**
+     * A statement at the start of a line: {@code name = ...} (Python's module constants), {@code NAME=value} (shell),
+     * {@code NAME ?= value}, {@code :=}, {@code +=} with or without spaces (make).
+     */
     static boolean assignment(String s) {
         int i = 0;
         while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '.')) {
             i++;
         }
-        return i > 0 && !Character.isDigit(s.charAt(0)) && s.startsWith(" = ", i);
+        if (i == 0 || i == s.length() || Character.isDigit(s.charAt(0))) {
+            return false;
+        }
+        int j = s.charAt(i) == ' ' ? i + 1 : i;
+        j += j < s.length() && "?:+".indexOf(s.charAt(j)) >= 0 ? 1 : 0;
+        return j < s.length() && s.charAt(j) == '=' && (j == i || s.startsWith("= ", j) || s.charAt(i) != ' ');
     }
 
     /**
