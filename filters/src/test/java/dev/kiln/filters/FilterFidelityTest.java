@@ -50,6 +50,7 @@ class FilterFidelityTest {
     static final String HELD_OUT_4 = "/fidelity/heldout4-set.jsonl.gz";
     /** The fifth held-out set, built blind after the fourth's changes ({@code fidelity/HELDOUT5.md}). */
     static final String HELD_OUT_5 = "/fidelity/heldout5-set.jsonl.gz";
+    static final String HELD_OUT_6 = "/fidelity/heldout6-set.jsonl.gz";
 
     static List<Labelled> load() {
         return load(TUNING);
@@ -186,22 +187,41 @@ class FilterFidelityTest {
     }
 
     /**
-     * The fifth held-out set, built blind after the fourth set's changes and measured once, the last: no rule was
-     * changed after it, so it is the independent figure of the session (docs/benchmarks/filter-fidelity.md).
+     * The fifth held-out set, built blind after the fourth set's changes and measured once; it was the independent
+     * figure until the chrome rule of line_structure was written on its reference pages (docs/benchmarks/filter-fidelity.md).
      */
     @Test
     void kilnProfileOnTheFifthHeldOutSet() throws IOException {
         check(HELD_OUT_5, false, FLOORS_HELD_OUT_5);
     }
 
-    /** Measured on the fifth held-out set at its first run, rounded down. */
-    static final Map<String, Double> FLOORS_HELD_OUT_5 = Map.ofEntries(Map.entry("clean", 0.919), Map.entry("clean/austen", 0.97),
-            Map.entry("clean/web-bible", 1.0), Map.entry("clean/treasury-david", 1.0), Map.entry("clean/zsh-manual", 0.88),
-            Map.entry("clean/abs-guide", 0.64), Map.entry("lorem", 1.0), Map.entry("code", 0.854), Map.entry("policy", 0.975));
+    /**
+     * The sixth held-out set, built blind (HELDOUT6.md) while the chrome rule was written on the first five, and run
+     * once after it: the independent figure (docs/benchmarks/filter-fidelity.md). Floors are that run, rounded down.
+     */
+    @Test
+    void kilnProfileOnTheSixthHeldOutSet() throws IOException {
+        check(HELD_OUT_6, false, FLOORS_HELD_OUT_6);
+    }
+
+    static final Map<String, Double> FLOORS_HELD_OUT_6 = Map.ofEntries(Map.entry("clean", 0.944), Map.entry("clean/reuters-news", 1.0),
+            Map.entry("clean/crawl-lore", 1.0), Map.entry("clean/sqlite-doc", 1.0), Map.entry("clean/neovim-user-manual", 1.0),
+            Map.entry("clean/haskell-report", 1.0), Map.entry("lorem", 1.0), Map.entry("code", 0.88), Map.entry("code/yaml", 1.0),
+            Map.entry("code/sql", 1.0), Map.entry("policy", 0.933), Map.entry("policy/choosealicense", 1.0));
+
+    /**
+     * Measured on the fifth held-out set at its first run (clean 0.919, code 0.854), then after the chrome rule of
+     * line_structure its reference pages led to (a tuning set since; the sixth set is the independent figure).
+     */
+    static final Map<String, Double> FLOORS_HELD_OUT_5 = Map.ofEntries(Map.entry("clean", 0.959), Map.entry("clean/austen", 1.0),
+            Map.entry("clean/web-bible", 1.0), Map.entry("clean/treasury-david", 1.0), Map.entry("clean/zsh-manual", 1.0),
+            Map.entry("clean/abs-guide", 0.78), Map.entry("lorem", 1.0), Map.entry("code", 0.854), Map.entry("policy", 0.975));
 
     /**
      * The fourth held-out set, built blind after the third set's changes and measured once: the floors are those
-     * first figures, rounded down (English placeholder made of real sentences is not caught).
+     * first figures, rounded down (English placeholder made of real sentences is not caught). Since the chrome rule
+     * (2026-12-07, fifth session) clean is 0.968 and code 0.937: line_structure no longer drops a GraphQL schema whose
+     * docstrings read as prose and an HAProxy config of tab-aligned settings, which it had caught by their short lines.
      */
     @Test
     void kilnProfileOnTheFourthHeldOutSet() throws IOException {
@@ -212,9 +232,9 @@ class FilterFidelityTest {
      * Measured on the fourth held-out set, rounded down: first run clean 0.881 (Bash manual 0.5, Django 0.88, npm
      * docs 0.63); after the reference-term and shell/make changes its failures led to (a tuning set now), below.
      */
-    static final Map<String, Double> FLOORS_HELD_OUT_4 = Map.ofEntries(Map.entry("clean", 0.944), Map.entry("clean/installation-guide", 1.0),
+    static final Map<String, Double> FLOORS_HELD_OUT_4 = Map.ofEntries(Map.entry("clean", 0.967), Map.entry("clean/installation-guide", 1.0),
             Map.entry("clean/mhcc", 1.0), Map.entry("clean/quotations", 1.0), Map.entry("clean/django-docs", 0.97),
-            Map.entry("clean/bash-manual", 0.91), Map.entry("clean/npm-docs", 0.73), Map.entry("lorem", 0.653), Map.entry("code", 0.95),
+            Map.entry("clean/bash-manual", 1.0), Map.entry("clean/npm-docs", 0.84), Map.entry("lorem", 0.653), Map.entry("code", 0.936),
             Map.entry("policy", 0.962));
 
     /**
@@ -222,9 +242,9 @@ class FilterFidelityTest {
      * 0.730; after the other_language, function_words and attribution changes its failures led to (so it is a
      * tuning set now) the figures below.
      */
-    static final Map<String, Double> FLOORS_HELD_OUT_3 = Map.ofEntries(Map.entry("clean", 0.954), Map.entry("clean/gnome-help", 1.0),
+    static final Map<String, Double> FLOORS_HELD_OUT_3 = Map.ofEntries(Map.entry("clean", 0.981), Map.entry("clean/gnome-help", 1.0),
             Map.entry("clean/debian-handbook", 1.0), Map.entry("clean/python-docs", 0.97), Map.entry("clean/fortunes", 0.93),
-            Map.entry("clean/npm-docs", 0.7), Map.entry("lorem", 0.96), Map.entry("code", 0.97), Map.entry("policy", 0.977));
+            Map.entry("clean/npm-docs", 0.85), Map.entry("lorem", 0.96), Map.entry("code", 0.985), Map.entry("policy", 0.977));
 
     /**
      * Measured on the second held-out set, rounded down: first run 0.932 clean; after the code_lines and
@@ -236,13 +256,13 @@ class FilterFidelityTest {
             Map.entry("policy", 0.966));
 
     /** Measured on the tuning set when the profile was last changed, rounded down. */
-    static final Map<String, Double> FLOORS_TUNING = Map.ofEntries(Map.entry("clean", 0.95), Map.entry("clean/scofield", 1.0),
+    static final Map<String, Double> FLOORS_TUNING = Map.ofEntries(Map.entry("clean", 0.954), Map.entry("clean/scofield", 1.0),
             Map.entry("clean/kjv", 1.0), Map.entry("clean/bierce", 1.0), Map.entry("clean/man", 0.94), Map.entry("clean/debian-readme", 0.94),
             Map.entry("clean/nodejs-docs", 0.72), Map.entry("clean/wikitext", 0.93), Map.entry("lorem", 1.0), Map.entry("code", 0.993),
             Map.entry("policy", 0.954));
 
     /** Measured on the held-out set, rounded down. */
-    static final Map<String, Double> FLOORS_HELD_OUT = Map.ofEntries(Map.entry("clean", 0.965), Map.entry("clean/scofield", 1.0),
+    static final Map<String, Double> FLOORS_HELD_OUT = Map.ofEntries(Map.entry("clean", 0.97), Map.entry("clean/scofield", 1.0),
             Map.entry("clean/kjv-nt", 1.0), Map.entry("clean/kjv-ot", 1.0), Map.entry("clean/man", 0.97), Map.entry("clean/debian-readme", 0.95),
             Map.entry("clean/nodejs-docs", 0.79), Map.entry("clean/jargon", 1.0), Map.entry("lorem", 0.978), Map.entry("code", 1.0),
             Map.entry("code/c-header", 1.0), Map.entry("code/python", 1.0), Map.entry("policy", 0.98));

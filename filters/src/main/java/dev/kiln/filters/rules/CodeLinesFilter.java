@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * Source code pasted as a page (JavaScript, CSS, PHP, Python, minified bundles): drops text in which
  * code-like lines hold more than {@code max_code_share} of the non-blank characters. A line is code-like
- * when it ends with one of {@code ; { } ( [ =} (or a comma after one word, as CSS selectors do), starts with
+ * when it ends with one of {@code ; { } ( [ =} or a line continuation's backslash (or a comma after one word, as CSS selectors do), starts with
  * {@code } { // /* <? @} or a doc-comment's {@code " *"}, or with Python's
  * {@code def class import return elif}, a docstring's quotes, {@code from x import}, {@code self.}, {@code $},
  * {@code >>>} or a doc-comment's {@code *}, {@code * @} or {@code *}{@code /}, holds {@code self.} or {@code (self}, is
@@ -21,7 +21,7 @@ import java.util.Set;
  * tenth of its characters (minified code; the Jargon File's {@code {cross-reference};} and a paragraph quoting a
  * struct are prose). Comment-continuation lines ({@code " *"}, {@code "** "}, {@code "* @"}) count only up to
  * {@link #SOURCE_WIDTH} characters: longer ones are an outline's bullets (GNU NEWS files), not wrapped source
- * comments. Shell and make files count by their script comments ({@link #hashComment}), {@code NAME=value} and
+ * comments. Lua's and SQL's {@code --} comments count after a code line ({@link #dashComment}). Shell and make files count by their script comments ({@link #hashComment}), {@code NAME=value} and
  * {@code NAME ?= value} lines ({@link #assignment}), {@code fi}/{@code done}/{@code ; then} and BSD make directives
  * ({@link #shell}). Indentation alone (verse,
  * quotations) and a final comma
@@ -70,7 +70,7 @@ public final class CodeLinesFilter implements Filter {
                 }
                 closing = block(line, s, closing, previousCode);
                 delimiterSeen |= inBlock || closing != null || closes;
-                boolean isCode = inBlock || closing != null || codeLike(line, s);
+                boolean isCode = inBlock || closing != null || codeLike(line, s) || previousCode && dashComment(s);
                 code += isCode ? s.length() : 0;
                 proseBefore += isCode || delimiterSeen ? 0 : s.length();
                 previousCode = isCode;
@@ -133,7 +133,7 @@ public final class CodeLinesFilter implements Filter {
 
     static boolean codeLike(String line, String s) {
         char last = s.charAt(s.length() - 1);
-        if (";{}([=".indexOf(last) >= 0 || last == ',' && s.indexOf(' ') < 0) {
+        if (";{}([=\\".indexOf(last) >= 0 || last == ',' && s.indexOf(' ') < 0) {   // a backslash: a continued line
             return true;
         }
         boolean wrapped = s.length() <= SOURCE_WIDTH;
@@ -154,16 +154,16 @@ public final class CodeLinesFilter implements Filter {
         if (s.equals("*") || s.equals("**") || wrapped && s.startsWith("** ") || s.startsWith("*/") || s.endsWith("*/") || wrapped && s.startsWith("* @") || s.startsWith("$") || s.startsWith(">>> ")) {
             return true;
         }
-        return preprocessor(s) || assignment(s) || semicolonInBraces(s) || hashComment(s) || shell(s);
+        return preprocessor(s) || assignment(s) || semicolonInBraces(s) || hashComment(s) || shell(s) || mappingKey(line, s);
     }
 
-    private static final Set<String> SHELL_WORDS = Set.of("fi", "done", "esac", "else", "then", "do", ";;", "shift");
+    private static final Set<String> SHELL_WORDS = Set.of("fi", "done", "esac", "else", "then", "do", ";;", "shift", "end");
 
     private static final Set<String> MAKE_DIRECTIVES = Set.of("if", "ifdef", "ifndef", "elif", "else", "endif", "for", "endfor",
             "include", "undef", "export");
 
     /**
-     * Shell and make (their assignments are {@link #assignment}'s): a lone {@code fi done esac else then do ;; shift},
+     * Shell and make (their assignments are {@link #assignment}'s): a lone {@code fi done esac else then do ;; shift} (or Lua's and Ruby's {@code end}),
      * a line ending {@code ; then} or {@code ; do}, starting {@code export }, or a BSD make directive ({@code .if},
      * {@code .endif}...).
      */
@@ -236,6 +236,38 @@ public final class CodeLinesFilter implements Filter {
         int j = s.charAt(i) == ' ' ? i + 1 : i;
         j += j < s.length() && "?:+".indexOf(s.charAt(j)) >= 0 ? 1 : 0;
         return j < s.length() && s.charAt(j) == '=' && (j == i || s.startsWith("= ", j) || s.charAt(i) != ' ');
+    }
+
+    /**
+     * A comment of Lua, SQL, Haskell or Ada ({@code --}, {@code -- text}, LuaDoc's {@code --- text}), counted as code
+     * only after a code line (a run of them goes on counting): a church's list of "-- Welcome into the fellowship"
+     * items under a paragraph is prose, and so are a quotation's attribution and a select box's "-- Choose --".
+     */
+    static boolean dashComment(String s) {
+        return s.length() <= SOURCE_WIDTH && (s.equals("--") || s.startsWith("-- ") || s.startsWith("--- ")) && !s.endsWith(" --");
+    }
+
+    /**
+     * A YAML mapping: an indented {@code key: value} whose key is one token of letters, digits and {@code _ - . /}
+     * ({@code   Enabled: true}), or a block's key alone at the line's start ({@code Naming/VariableName:},
+     * {@code jobs:}) that is lower case or holds one of {@code _ - . /}, so that a document's "Example:" stays prose.
+     */
+    static boolean mappingKey(String line, String s) {
+        int i = 0;
+        boolean lower = false;
+        boolean mark = false;
+        while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || "_-./".indexOf(s.charAt(i)) >= 0)) {
+            lower |= i == 0 && Character.isLowerCase(s.charAt(i));
+            mark |= "_-./".indexOf(s.charAt(i)) >= 0;
+            i++;
+        }
+        if (i == 0 || i == s.length() || s.charAt(i) != ':' || !Character.isLetter(s.charAt(0))) {
+            return false;
+        }
+        if (i + 1 == s.length()) {
+            return !indented(line) && (lower || mark);
+        }
+        return indented(line) && s.charAt(i + 1) == ' ';
     }
 
     /**

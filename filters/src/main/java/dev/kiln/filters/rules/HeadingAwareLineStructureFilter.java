@@ -23,6 +23,11 @@ import dev.kiln.filters.text.PyText;
  * {@code STATIC_ROOT}, {@code models.py}) is never a short line. With {@code count_list_items} false, a list item
  * ({@code "- "}, {@code "* "}, {@code "• "} at the line's start) is never a short line either: kiln's Wikipedia cleaner writes an article's lists that way (the
  * Factbook's seventeen provinces of Laos), and an article has no menus for the rule to find.
+ *
+ * <p>Reference documentation is made of short lines too: option and directive names, grammar, glossary terms, version
+ * lists, a letter's closing. So when a page's short lines are mostly not {@linkplain #chrome chrome} (a menu item, a
+ * button or a footer line: capitalised words, no identifier or value in them), only its chrome-like short lines
+ * count; a page whose short lines are mostly chrome (a menu, a link list, a cookie banner) counts them all.
  */
 public final class HeadingAwareLineStructureFilter implements Filter {
 
@@ -58,6 +63,7 @@ public final class HeadingAwareLineStructureFilter implements Filter {
         String t = doc.text();
         int lines = 0;
         int shortLines = 0;
+        int chromeLines = 0;
         int lettered = 0;
         int caps = 0;
         boolean prevBlank = true;
@@ -127,6 +133,7 @@ public final class HeadingAwareLineStructureFilter implements Filter {
             lines++;
             if (len < shortLineChars && (countListItems || !listItem(t, a, b)) && !term(t, a, b)) {
                 shortLines++;
+                chromeLines += chrome(t, a, b) ? 1 : 0;
             }
             if (letteredWords >= 2) {
                 lettered++;
@@ -137,6 +144,7 @@ public final class HeadingAwareLineStructureFilter implements Filter {
         if (lines == 0) {
             return Decision.keep();
         }
+        shortLines = 2 * chromeLines > shortLines ? shortLines : chromeLines;   // reference documentation: only its chrome
         double shortRatio = (double) shortLines / lines;
         if (shortRatio > maxShortRatio && shortLines >= 2) {
             return Decision.drop(NAME, shortRatio);
@@ -194,6 +202,51 @@ public final class HeadingAwareLineStructureFilter implements Filter {
             dot |= c == '.';
         }
         return technical && !(dot && t.charAt(a) == '[' && t.charAt(b - 1) == ']');   // not an image's "[dot.gif]"
+    }
+
+    /**
+     * A short line as a site's chrome has them, a menu item, a button or a footer ("My account", "Cart (0)", "Accept
+     * all cookies", "© 2024 Fern & Pine Co."), after a list item's marker: its first letter is upper case, it does not
+     * end a sentence ({@code .} or {@code ;}), and none of its words is an identifier or a value: no capital after a small
+     * letter ({@code ServerName}), no version or time ({@code 2.4.23}), none of {@code { } < > = ; _ / \ $ # @ | `} or
+     * {@code "}. An image's placeholder ({@code [dot.gif]}) and a letter's salutation ({@code Dear Sir,}) are chrome. The short lines of reference documentation (glossary terms in lower case, option and directive names,
+     * grammar, {@code < word}, version lists, {@code "Yours, etc."} closing a letter) are not chrome and are not counted.
+     */
+    static boolean chrome(String t, int a, int b) {
+        if (listItem(t, a, b)) {
+            a = PyText.stripStart(t, a + 2, b);
+        }
+        if (a >= b) {
+            return false;
+        }
+        char last = t.charAt(b - 1);
+        if (t.charAt(a) == '[' && last == ']') {
+            return true;   // an image's placeholder: [dot.gif]
+        }
+        if (last == '.' || last == ';') {
+            return false;
+        }
+        boolean firstLetter = true;
+        int prev = ' ';
+        for (int i = a; i < b; ) {
+            int c = t.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isLetter(c)) {
+                if (firstLetter && !Character.isUpperCase(c) && !Character.isTitleCase(c)) {
+                    return false;
+                }
+                firstLetter = false;
+                if (Character.isUpperCase(c) && Character.isLowerCase(prev)) {
+                    return false;   // an identifier: ServerName
+                }
+            } else if ((c == '.' || c == ':') && Character.isDigit(prev) && i < b && Character.isDigit(t.codePointAt(i))) {
+                return false;       // a version or a time: 2.4.23, 10:30
+            } else if (c < 128 && "{}<>=;_/\\$#@|`\"".indexOf(c) >= 0) {
+                return false;
+            }
+            prev = c;
+        }
+        return true;
     }
 
     /** A list item: {@code -}, {@code *} or {@code •}, then a space. */

@@ -135,6 +135,7 @@ class HandWrittenScansTest {
     static String lineStructureBefore(String t, int shortLineChars, double maxShortRatio, double maxCapsRatio) {
         int lines = 0;
         int shortLines = 0;
+        int chrome = 0;
         int lettered = 0;
         int caps = 0;
         boolean prevBlank = true;
@@ -190,6 +191,9 @@ class HandWrittenScansTest {
                     && !(stripped.matches("(?s)\\[.*\\.?.*\\]") && stripped.contains("."));
             if (len < shortLineChars && !term) {
                 shortLines++;
+                String item = stripped.replaceFirst("^[-*\u2022] +", "");
+                chrome += item.matches("(?s)\\[.*\\]") || !item.matches("(?s).*[.;]") && item.matches("(?s)[^\\p{L}]*[\\p{Lu}\\p{Lt}].*")
+                        && !item.matches("(?s).*(\\p{Ll}\\p{Lu}|\\p{Nd}[.:]\\p{Nd}|[{}<>=;_/\\\\$#@|`\"]).*") ? 1 : 0;
             }
             if (letteredWords >= 2) {
                 lettered++;
@@ -200,6 +204,7 @@ class HandWrittenScansTest {
         if (lines == 0) {
             return "keep";
         }
+        shortLines = chrome * 2 > shortLines ? shortLines : chrome;   // reference documentation: only its chrome counts
         double shortRatio = (double) shortLines / lines;
         if (shortRatio > maxShortRatio && shortLines >= 2) {
             return "drop " + shortRatio;
@@ -231,7 +236,8 @@ class HandWrittenScansTest {
         int drops = 0;
         List<String> texts = texts();
         String[] heads = {"EXODUS CHAPTER 26", "Chapter 1", "1. Intro", "HEADING", "Note:", "x", "\u00c9T\u00c9 CHAPTER", "ΣΟΦΙΑ ΤΟΥ",
-                "A short title", "short line", "}", "});", "42", "-- Mark Twain", "-- Choose --", "-d offset", "-c", "/dev/stdin", "[dot.gif]", "[D]", "STATIC_ROOT", "-- " + "a long comment line that runs on past eighty characters, as Lua's and SQL's do", "\u2014 Anon", "-- ", "### `module.id`", "####### seven", "#no space", "* {string}", "x = 1;"};
+                "A short title", "short line", "}", "});", "42", "-- Mark Twain", "-- Choose --", "-d offset", "-c", "/dev/stdin", "[dot.gif]", "[D]", "STATIC_ROOT", "-- " + "a long comment line that runs on past eighty characters, as Lua's and SQL's do", "\u2014 Anon", "-- ", "### `module.id`", "####### seven", "#no space", "* {string}", "x = 1;", "My account", "Cart (0)", "\u00a9 2024 Fern & Pine Co.", "ServerName", "Apache 2.4.23", "10:30 Open",
+            "[logo.jpg]", "- Register", "* Default: null", "\u2022 Home", "Dear Sir,", "hook", "Yours, etc.", "\u00c9t\u00e9", "< word", "Got it!"};
         Random r = new Random(4);
         for (int n = 0; n < 2000; n++) {
             StringBuilder sb = new StringBuilder();
@@ -253,6 +259,6 @@ class HandWrittenScansTest {
                 drops += want.equals("keep") ? 0 : 1;
             }
         }
-        assertTrue(drops > 500, "drops: " + drops);
+        assertTrue(drops > 250, "drops: " + drops);
     }
 }
