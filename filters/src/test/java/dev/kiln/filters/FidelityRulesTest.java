@@ -393,6 +393,23 @@ class FidelityRulesTest {
     }
 
     @Test
+    void codeLinesReadsLuaCommentsAndContinuedLines() {
+        // Penlight's text.lua (LuaDoc "---" blocks after "end") and a BSD make file's "VAR += \\" lists: before, 0.22 and
+        // 0.54 of them were code, and only their short lines dropped them
+        for (String id : new String[] {"code/lua/6", "code/lua/7", "code/makefile/5"}) {
+            assertEquals("code_lines", run(CodeLinesFilter.NAME, held3(id)).reason(), id);
+        }
+        String lua = "local function f(s)\n  return s\nend\n-- Escape funny stuff in the string before it is quoted.\n-- It is a comment.\n";
+        assertEquals("code_lines", run(CodeLinesFilter.NAME, lua.repeat(3)).reason());
+        // a list under a paragraph written with "-- " bullets is prose, and so is a quotation's attribution
+        String list = "The new members justifiably expect some things from their church family, and these are the ones:\n"
+                + "-- Welcome into the fellowship\n-- Sincere Christian love and understanding\n-- Opportunities for study\n";
+        assertEquals("keep", run(CodeLinesFilter.NAME, list).decision());
+        String quote = "I have a rock garden. Last week three of them died, and I am not sure what I did wrong.\n-- Richard Diran\n";
+        assertEquals("keep", run(CodeLinesFilter.NAME, quote.repeat(5)).decision());
+    }
+
+    @Test
     void thresholdsAreValidated() {
         Map<String, Function<Double, Object>> rules = Map.of(
                 "placeholder_text.min_placeholder_share", PlaceholderTextFilter::new,
