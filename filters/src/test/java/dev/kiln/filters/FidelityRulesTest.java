@@ -410,6 +410,25 @@ class FidelityRulesTest {
     }
 
     @Test
+    void codeLinesReadsIniAndLispCommentsAndTabbedHashComments() {
+        // PHP's php.ini (";extension=bz2"), Guile's Scheme (";;; Commentary"), Squid's squid.conf ("#\tICAP log ..."):
+        // kept before, at 0.00 to 0.33 of their characters code
+        for (String[] p : new String[][] {{"6", "code/ini/0"}, {"6", "code/ini/2"}, {"6", "code/daemon-config/0"},
+            {"4", "code/scheme/8"}, {"4", "code/scheme/9"}}) {
+            String text = p[0].equals("6") ? HELD6.get(p[1]) : held4(p[1]);
+            assertEquals("code_lines", run(CodeLinesFilter.NAME, text).reason(), p[1]);
+        }
+        // prose with semicolons inside its lines and a "#" heading stay prose
+        String prose = "He came home late; the lamps were out, and the house was quiet as a church in the night.\n"
+                + "# Installation\nRun the installer and follow the questions it asks, one at a time, until it is done.\n";
+        assertEquals("keep", run(CodeLinesFilter.NAME, prose.repeat(3)).decision());
+    }
+
+    /** The sixth held-out set's pages (a tuning set since its first run, 2026-12-07, fifth session). */
+    static final Map<String, String> HELD6 = FilterFidelityTest.load(FilterFidelityTest.HELD_OUT_6).stream()
+            .collect(Collectors.toMap(FilterFidelityTest.Labelled::id, FilterFidelityTest.Labelled::text, (a, b) -> a));
+
+    @Test
     void thresholdsAreValidated() {
         Map<String, Function<Double, Object>> rules = Map.of(
                 "placeholder_text.min_placeholder_share", PlaceholderTextFilter::new,

@@ -197,7 +197,8 @@ class FilterFidelityTest {
 
     /**
      * The sixth held-out set, built blind (HELDOUT6.md) while the chrome rule was written on the first five, and run
-     * once after it: the independent figure (docs/benchmarks/filter-fidelity.md). Floors are that run, rounded down.
+     * once after it (clean 0.944, lorem 1.000, code 0.881, policy 0.933; docs/benchmarks/filter-fidelity.md); a tuning
+     * set since code_lines' INI, Lisp and tab comments were written on its configs. Floors: today's figures, rounded down.
      */
     @Test
     void kilnProfileOnTheSixthHeldOutSet() throws IOException {
@@ -206,7 +207,7 @@ class FilterFidelityTest {
 
     static final Map<String, Double> FLOORS_HELD_OUT_6 = Map.ofEntries(Map.entry("clean", 0.944), Map.entry("clean/reuters-news", 1.0),
             Map.entry("clean/crawl-lore", 1.0), Map.entry("clean/sqlite-doc", 1.0), Map.entry("clean/neovim-user-manual", 1.0),
-            Map.entry("clean/haskell-report", 1.0), Map.entry("lorem", 1.0), Map.entry("code", 0.88), Map.entry("code/yaml", 1.0),
+            Map.entry("clean/haskell-report", 1.0), Map.entry("lorem", 1.0), Map.entry("code", 0.902), Map.entry("code/yaml", 1.0),
             Map.entry("code/sql", 1.0), Map.entry("policy", 0.933), Map.entry("policy/choosealicense", 1.0));
 
     /**
@@ -215,13 +216,12 @@ class FilterFidelityTest {
      */
     static final Map<String, Double> FLOORS_HELD_OUT_5 = Map.ofEntries(Map.entry("clean", 0.959), Map.entry("clean/austen", 1.0),
             Map.entry("clean/web-bible", 1.0), Map.entry("clean/treasury-david", 1.0), Map.entry("clean/zsh-manual", 1.0),
-            Map.entry("clean/abs-guide", 0.78), Map.entry("lorem", 1.0), Map.entry("code", 0.854), Map.entry("policy", 0.975));
+            Map.entry("clean/abs-guide", 0.78), Map.entry("lorem", 1.0), Map.entry("code", 0.861), Map.entry("policy", 0.975));
 
     /**
      * The fourth held-out set, built blind after the third set's changes and measured once: the floors are those
      * first figures, rounded down (English placeholder made of real sentences is not caught). Since the chrome rule
-     * (2026-12-07, fifth session) clean is 0.968 and code 0.937: line_structure no longer drops a GraphQL schema whose
-     * docstrings read as prose and an HAProxy config of tab-aligned settings, which it had caught by their short lines.
+     * and the code_lines changes after it (2026-12-07, fifth session) clean is 0.968 and code 0.965.
      */
     @Test
     void kilnProfileOnTheFourthHeldOutSet() throws IOException {
@@ -234,7 +234,7 @@ class FilterFidelityTest {
      */
     static final Map<String, Double> FLOORS_HELD_OUT_4 = Map.ofEntries(Map.entry("clean", 0.967), Map.entry("clean/installation-guide", 1.0),
             Map.entry("clean/mhcc", 1.0), Map.entry("clean/quotations", 1.0), Map.entry("clean/django-docs", 0.97),
-            Map.entry("clean/bash-manual", 1.0), Map.entry("clean/npm-docs", 0.84), Map.entry("lorem", 0.653), Map.entry("code", 0.936),
+            Map.entry("clean/bash-manual", 1.0), Map.entry("clean/npm-docs", 0.84), Map.entry("lorem", 0.653), Map.entry("code", 0.964),
             Map.entry("policy", 0.962));
 
     /**

@@ -10,7 +10,7 @@ import java.util.Set;
  * Source code pasted as a page (JavaScript, CSS, PHP, Python, minified bundles): drops text in which
  * code-like lines hold more than {@code max_code_share} of the non-blank characters. A line is code-like
  * when it ends with one of {@code ; { } ( [ =} or a line continuation's backslash (or a comma after one word, as CSS selectors do), starts with
- * {@code } { // /* <? @} or a doc-comment's {@code " *"}, or with Python's
+ * {@code } { // /* <? @}, INI's and Lisp's {@code ;} or a doc-comment's {@code " *"}, or with Python's
  * {@code def class import return elif}, a docstring's quotes, {@code from x import}, {@code self.}, {@code $},
  * {@code >>>} or a doc-comment's {@code *}, {@code * @} or {@code *}{@code /}, holds {@code self.} or {@code (self}, is
  * indented (two spaces or a tab) and holds one of {@code = ( ) [ ] { } ;}, ends with {@code :} or starts with
@@ -137,7 +137,7 @@ public final class CodeLinesFilter implements Filter {
             return true;
         }
         boolean wrapped = s.length() <= SOURCE_WIDTH;
-        if (s.startsWith("}") || s.startsWith("{") || s.startsWith("//") || s.startsWith("/*") || s.startsWith("<?") || s.startsWith("@")
+        if (s.startsWith("}") || s.startsWith("{") || s.startsWith(";") || s.startsWith("//") || s.startsWith("/*") || s.startsWith("<?") || s.startsWith("@")
                 || wrapped && line.startsWith(" *")) {
             return true;
         }
@@ -182,7 +182,7 @@ public final class CodeLinesFilter implements Filter {
     }
 
     /**
-     * A comment of a script, not a Markdown heading: {@code #} alone, {@code #!}, or {@code # } then a second space, a
+     * A comment of a script, not a Markdown heading: {@code #} alone, {@code #!}, {@code #} and a tab, or {@code # } then a second space, a
      * lower-case letter, or a sentence's end ({@code # Start Vim on a copy of the tutor file.}). "# Installation" stays
      * a heading, and "#includes are resolved first" prose.
      */
@@ -190,7 +190,7 @@ public final class CodeLinesFilter implements Filter {
         if (!s.startsWith("#") || preprocessor(s)) {
             return false;
         }
-        if (s.length() == 1 || s.charAt(1) == '!') {
+        if (s.length() == 1 || s.charAt(1) == '!' || s.charAt(1) == '\t') {
             return true;
         }
         if (s.charAt(1) != ' ' || s.length() < 3) {
