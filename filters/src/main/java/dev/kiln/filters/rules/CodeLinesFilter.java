@@ -7,26 +7,25 @@ import dev.kiln.core.stage.Filter;
 import java.util.Set;
 
 /**
- * Source code pasted as a page (JavaScript, CSS, PHP, Python, minified bundles): drops text in which
- * code-like lines hold more than {@code max_code_share} of the non-blank characters. A line is code-like
- * when it ends with one of {@code ; { } ( [ =} or a line continuation's backslash (or a comma after one word, as CSS selectors do), starts with
- * {@code } { // /* <? @}, INI's and Lisp's {@code ;} or a doc-comment's {@code " *"}, or with Python's
- * {@code def class import return elif}, a docstring's quotes, {@code from x import}, {@code self.}, {@code $},
- * {@code >>>} or a doc-comment's {@code *}, {@code * @} or {@code *}{@code /}, holds {@code self.} or {@code (self}, is
- * indented (two spaces or a tab) and holds one of {@code = ( ) [ ] { } ;}, ends with {@code :} or starts with
- * {@code #} (Python blocks and comments), is a C preprocessor line ({@code #define}, {@code # include}...), ends a
- * comment with {@code *}{@code /}, lies inside a block comment or docstring opened at a line's start (or before the page
- * starts: a lone closing delimiter makes the lines above it source), starts with SQLite's {@code ** }, assigns at the
- * line's start ({@code name = }), or holds a {@code ;} inside a {@code { }} pair on a line with spaces for under a
- * tenth of its characters (minified code; the Jargon File's {@code {cross-reference};} and a paragraph quoting a
- * struct are prose). Comment-continuation lines ({@code " *"}, {@code "** "}, {@code "* @"}) count only up to
- * {@link #SOURCE_WIDTH} characters: longer ones are an outline's bullets (GNU NEWS files), not wrapped source
- * comments. Lua's and SQL's {@code --} comments count after a code line ({@link #dashComment}). Shell and make files count by their script comments ({@link #hashComment}), {@code NAME=value} and
- * {@code NAME ?= value} lines ({@link #assignment}), {@code fi}/{@code done}/{@code ; then} and BSD make directives
- * ({@link #shell}). Indentation alone (verse,
- * quotations) and a final comma
- * (hard-wrapped prose) do not make a line code. Counting characters, not lines, keeps documentation whose
- * prose paragraphs (one long line each on a web page) outweigh its code samples.
+ * Source code pasted as a page (JavaScript, CSS, PHP, Python, minified bundles): drops text in which code-like lines
+ * hold more than {@code max_code_share} of the non-blank characters. A line is code-like when it ends with one of
+ * {@code ; { } ( [ =} or a line continuation's backslash (or a comma after one word, as CSS selectors do), starts
+ * with {@code } { // /* <? @}, INI's and Lisp's {@code ;} or a doc-comment's {@code " *"}, or with Python's {@code
+ * def class import return elif}, a docstring's quotes, {@code from x import}, {@code self.}, {@code $}, {@code >>>}
+ * or a doc-comment's {@code *}, {@code * @} or {@code *}{@code /}, holds {@code self.} or {@code (self}, is indented
+ * (two spaces or a tab) and holds one of {@code = ( ) [ ] { } ;}, ends with {@code :} or starts with {@code #}
+ * (Python blocks and comments), is a C preprocessor line ({@code #define}, {@code # include}...), ends a comment with
+ * {@code *}{@code /}, lies inside a block comment or docstring opened at a line's start (or before the page starts: a
+ * lone closing delimiter makes the lines above it source), starts with SQLite's {@code ** }, assigns at the line's
+ * start ({@code name = }), or holds a {@code ;} inside a {@code { }} pair on a line with spaces for under a tenth of
+ * its characters (minified code; the Jargon File's {@code {cross-reference};} and a paragraph quoting a struct are
+ * prose). Comment-continuation lines ({@code " *"}, {@code "** "}, {@code "* @"}) count only up to {@link
+ * #SOURCE_WIDTH} characters: longer ones are an outline's bullets (GNU NEWS files), not wrapped source comments.
+ * Lua's and SQL's {@code --} comments count after a code line ({@link #dashComment}). Shell and make files count by
+ * their script comments ({@link #hashComment}), {@code NAME=value} and {@code NAME ?= value} lines ({@link
+ * #assignment}), {@code fi}/{@code done}/{@code ; then} and BSD make directives ({@link #shell}). Indentation alone
+ * (verse, quotations) and a final comma (hard-wrapped prose) do not make a line code. Counting characters, not lines,
+ * keeps documentation whose prose paragraphs (one long line each on a web page) outweigh its code samples.
  */
 public final class CodeLinesFilter implements Filter {
 
@@ -163,9 +162,9 @@ public final class CodeLinesFilter implements Filter {
             "include", "undef", "export");
 
     /**
-     * Shell and make (their assignments are {@link #assignment}'s): a lone {@code fi done esac else then do ;; shift} (or Lua's and Ruby's {@code end}),
-     * a line ending {@code ; then} or {@code ; do}, starting {@code export }, or a BSD make directive ({@code .if},
-     * {@code .endif}...).
+     * Shell and make (their assignments are {@link #assignment}'s): a lone {@code fi done esac else then do ;; shift}
+     * (or Lua's and Ruby's {@code end}), a line ending {@code ; then} or {@code ; do}, starting {@code export }, or a
+     * BSD make directive ({@code .if}, {@code .endif}...).
      */
     static boolean shell(String s) {
         if (s.length() <= 5 && SHELL_WORDS.contains(s) || s.endsWith("; then") || s.endsWith("; do") || s.startsWith("export ")) {
@@ -182,9 +181,9 @@ public final class CodeLinesFilter implements Filter {
     }
 
     /**
-     * A comment of a script, not a Markdown heading: {@code #} alone, {@code #!}, {@code #} and a tab, or {@code # } then a second space, a
-     * lower-case letter, or a sentence's end ({@code # Start Vim on a copy of the tutor file.}). "# Installation" stays
-     * a heading, and "#includes are resolved first" prose.
+     * A comment of a script, not a Markdown heading: {@code #} alone, {@code #!}, {@code #} and a tab, or {@code # }
+     * then a second space, a lower-case letter, or a sentence's end ({@code # Start Vim on a copy of the tutor
+     * file.}). "# Installation" stays a heading, and "#includes are resolved first" prose.
      */
     static boolean hashComment(String s) {
         if (!s.startsWith("#") || preprocessor(s)) {

@@ -7,22 +7,22 @@ import dev.kiln.core.stage.Filter;
 import dev.kiln.filters.text.PyText;
 
 /**
- * The reference's G4 line-structure test with headings exempt: a heading (a short line standing alone
- * between blank lines, starting with a capital letter or digit and not ending in sentence punctuation,
- * which is how kiln's cleaners emit section and chapter titles, or directly above a line at least twice its
- * length, which is how a web page's extracted text has them: "EXODUS CHAPTER 26" above a note) counts
- * neither as a short line nor as an all-caps line. A line is all-caps when it has at least two words with
- * letters and all its letters are upper case (a lone {@code `BROTLI_PARAM_MODE`} list item is an identifier,
- * not shouting); lines without letters (a closing brace of a code sample, a lone number), Markdown headings
- * ({@code ### `module.id`}), a quotation's attribution ({@code -- Steven Wright}: a quotations page is two short
- * lines to a quote) and short lines that {@code code_lines} counts as code ({@code family: 'IPv4',},
- * {@code * {string}}: a documentation page's samples, judged by that rule) are not counted at all. Drops when short
- * lines exceed {@code max_short_line_ratio} of the lines with letters or all-caps lines exceed {@code max_caps_ratio}
- * of the lines with two words with letters, and are at least two: one short or capitalised line under two
- * paragraphs ("RSA FAQ.") is not a structure. A reference term alone on a line ({@link #term}: {@code -d},
- * {@code STATIC_ROOT}, {@code models.py}) is never a short line. With {@code count_list_items} false, a list item
- * ({@code "- "}, {@code "* "}, {@code "• "} at the line's start) is never a short line either: kiln's Wikipedia cleaner writes an article's lists that way (the
- * Factbook's seventeen provinces of Laos), and an article has no menus for the rule to find.
+ * The reference's G4 line-structure test with headings exempt: a heading (a short line standing alone between blank
+ * lines, starting with a capital letter or digit and not ending in sentence punctuation, which is how kiln's cleaners
+ * emit section and chapter titles, or directly above a line at least twice its length, which is how a web page's
+ * extracted text has them: "EXODUS CHAPTER 26" above a note) counts neither as a short line nor as an all-caps line.
+ * A line is all-caps when it has at least two words with letters and all its letters are upper case (a lone {@code
+ * `BROTLI_PARAM_MODE`} list item is an identifier, not shouting); lines without letters (a closing brace of a code
+ * sample, a lone number), Markdown headings ({@code ### `module.id`}), a quotation's attribution ({@code -- Steven
+ * Wright}: a quotations page is two short lines to a quote) and short lines that {@code code_lines} counts as code
+ * ({@code family: 'IPv4',}, {@code * {string}}: a documentation page's samples, judged by that rule) are not counted
+ * at all. Drops when short lines exceed {@code max_short_line_ratio} of the lines with letters or all-caps lines
+ * exceed {@code max_caps_ratio} of the lines with two words with letters, and are at least two: one short or
+ * capitalised line under two paragraphs ("RSA FAQ.") is not a structure. A reference term alone on a line ({@link
+ * #term}: {@code -d}, {@code STATIC_ROOT}, {@code models.py}) is never a short line. With {@code count_list_items}
+ * false, a list item ({@code "- "}, {@code "* "}, {@code "• "} at the line's start) is never a short line either:
+ * kiln's Wikipedia cleaner writes an article's lists that way (the Factbook's seventeen provinces of Laos), and an
+ * article has no menus for the rule to find.
  *
  * <p>Reference documentation is made of short lines too: option and directive names, grammar, glossary terms, version
  * lists, a letter's closing. So when a page's short lines are mostly not {@linkplain #chrome chrome} (a menu item, a
@@ -206,11 +206,13 @@ public final class HeadingAwareLineStructureFilter implements Filter {
 
     /**
      * A short line as a site's chrome has them, a menu item, a button or a footer ("My account", "Cart (0)", "Accept
-     * all cookies", "© 2024 Fern & Pine Co."), after a list item's marker: its first letter is upper case, it does not
-     * end a sentence ({@code .} or {@code ;}), and none of its words is an identifier or a value: no capital after a small
-     * letter ({@code ServerName}), no version or time ({@code 2.4.23}), none of {@code { } < > = ; _ / \ $ # @ | `} or
-     * {@code "}. An image's placeholder ({@code [dot.gif]}) and a letter's salutation ({@code Dear Sir,}) are chrome. The short lines of reference documentation (glossary terms in lower case, option and directive names,
-     * grammar, {@code < word}, version lists, {@code "Yours, etc."} closing a letter) are not chrome and are not counted.
+     * all cookies", "© 2024 Fern & Pine Co."), after a list item's marker: its first letter is upper case, it does
+     * not end a sentence ({@code .} or {@code ;}), and none of its words is an identifier or a value: no capital
+     * after a small letter ({@code ServerName}), no version or time ({@code 2.4.23}), none of {@code { } < > = ; _ /
+     * \ $ # @ | `} or {@code "}. An image's placeholder ({@code [dot.gif]}) and a letter's salutation ({@code Dear
+     * Sir,}) are chrome. The short lines of reference documentation (glossary terms in lower case, option and
+     * directive names, grammar, {@code < word}, version lists, {@code "Yours, etc."} closing a letter) are not chrome
+     * and are not counted.
      */
     static boolean chrome(String t, int a, int b) {
         if (listItem(t, a, b)) {
