@@ -32,6 +32,11 @@ PACK = os.environ.get("NPM_PACK", "/tmp/fid2/pack")
 CORPORA = os.environ.get("CORPORA", "/work/shared/corpora")
 PYENV_SITE = os.environ.get("PYENV_SITE", "/root/.pyenv/versions/3.11.7/lib/python3.11/site-packages")
 rnd = random.Random(20261207)
+sys.path.insert(0, HERE)
+import fidelity_build  # noqa: E402
+
+fidelity_build.rnd = rnd  # the shared helpers draw from this builder's generator, in the same order as before
+from fidelity_build import pieces, read, take, unwrap  # noqa: E402
 docs = []
 seen = set()
 
@@ -64,37 +69,12 @@ def add(label, kind, source, text, check_lines=False):
     return True
 
 
-def read(path):
-    if path.endswith(".gz"):
-        with gzip.open(path, "rt", encoding="utf-8", errors="replace") as f:
-            return f.read()
-    with open(path, encoding="utf-8", errors="replace") as f:
-        return f.read()
 
 
-def unwrap(text):
-    text = "\n".join(l for l in text.splitlines() if not re.fullmatch(r"\s*[-=*#~_+.]{3,}\s*", l))
-    paras = re.split(r"\n\s*\n", text)
-    return "\n".join(" ".join(l.strip() for l in p.splitlines() if l.strip()) for p in paras if p.strip())
 
 
-def pieces(text, lo, hi, sep="\n"):
-    out, cur = [], []
-    for unit in text.split(sep):
-        cur.append(unit)
-        size = sum(len(u) + 1 for u in cur)
-        if size >= hi or (size >= lo and rnd.random() < 0.3):
-            out.append(sep.join(cur))
-            cur = []
-    if cur and sum(len(u) for u in cur) >= lo:
-        out.append(sep.join(cur))
-    return out
 
 
-def take(lst, n):
-    lst = list(lst)
-    rnd.shuffle(lst)
-    return lst[:n]
 
 
 def fresh(files):
