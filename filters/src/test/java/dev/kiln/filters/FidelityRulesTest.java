@@ -424,6 +424,23 @@ class FidelityRulesTest {
         assertEquals("keep", run(CodeLinesFilter.NAME, prose.repeat(3)).decision());
     }
 
+    @Test
+    void codeLinesReadsTypeSignaturesOnSourceWidthLines() {
+        // HUnit's Haddock-rendered source ("forall a. [a] -> [a] -> [a]", "runTestText :: PutText st -> Test -> IO ...")
+        // and OCaml's cmdliner: kept before
+        for (String id : new String[] {"code/haskell/3", "code/haskell/5", "code/haskell/6"}) {
+            assertEquals("code_lines", run(CodeLinesFilter.NAME, HELD7.get(id)).reason(), id);
+        }
+        assertEquals("code_lines", run(CodeLinesFilter.NAME, HELD6.get("code/ocaml/1")).reason());
+        // a paragraph's mathematics (FOLDOC: "A function f: A -> B is surjective ... if f A = B.") stays prose
+        String maths = "A function f: A -> B is surjective or onto or a surjection if f A = B, so that f can return any value in B.\n";
+        assertEquals("keep", run(CodeLinesFilter.NAME, maths.repeat(4)).decision());
+    }
+
+    /** The seventh held-out set's pages (a tuning set since its first run, 2026-12-07, third session). */
+    static final Map<String, String> HELD7 = FilterFidelityTest.load(FilterFidelityTest.HELD_OUT_7).stream()
+            .collect(Collectors.toMap(FilterFidelityTest.Labelled::id, FilterFidelityTest.Labelled::text, (a, b) -> a));
+
     /** The sixth held-out set's pages (a tuning set since its first run, 2026-12-07, fifth session). */
     static final Map<String, String> HELD6 = FilterFidelityTest.load(FilterFidelityTest.HELD_OUT_6).stream()
             .collect(Collectors.toMap(FilterFidelityTest.Labelled::id, FilterFidelityTest.Labelled::text, (a, b) -> a));

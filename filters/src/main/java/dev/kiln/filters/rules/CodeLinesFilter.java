@@ -146,6 +146,9 @@ public final class CodeLinesFilter implements Filter {
         if (indented(line) && (s.chars().anyMatch(c -> "=()[]{};".indexOf(c) >= 0) || last == ':' || s.startsWith("#"))) {
             return true;
         }
+        if (wrapped && (s.contains(" -> ") || s.contains(" :: ") || s.contains(" => "))) {
+            return true;   // a type signature or a closure (Haskell, Scala, Rust, an arrow function), not a paragraph's f: A -> B
+        }
         if (s.startsWith("\"\"\"") || s.startsWith("'''") || s.startsWith("from ") && s.contains(" import ")
                 || s.startsWith("self.") || s.contains(" self.") || s.contains("(self")) {
             return true;
