@@ -437,6 +437,25 @@ class FidelityRulesTest {
         assertEquals("keep", run(CodeLinesFilter.NAME, maths.repeat(4)).decision());
     }
 
+    @Test
+    void codeLinesReadsCommentBlocksMarkupAndJson() {
+        // fail2ban's and HAProxy's configs (runs of '#' comments around settings), SWI-Prolog's '%' comments, Octave's
+        // '%!' tests, CUPS's <Limit> blocks, an rsyslog JSON schema, Prosody's systemd unit, LilyPond's Scheme: kept before
+        String[][] pages = {{"5", "code/server-config/1"}, {"5", "code/server-config/2"}, {"5", "code/server-config/4"},
+            {"5", "code/prolog/4"}, {"7", "code/octave/9"}, {"6", "code/daemon-config/5"}, {"6", "code/json/2"},
+            {"6", "code/systemd-unit/3"}, {"6", "code/lilypond/4"}};
+        for (String[] p : pages) {
+            String text = (p[0].equals("5") ? HELD5 : p[0].equals("6") ? HELD6 : HELD7).get(p[1]);
+            assertEquals("code_lines", run(CodeLinesFilter.NAME, text).reason(), p[1]);
+        }
+        // a mail quoting a news story line by line behind '#' has no code besides: prose
+        String story = "# PARIS (Reuters) - A provocative French novelist faced a Paris court on Tuesday for\n"
+                + "# allegedly inciting hatred by calling a religion the stupidest one and its holy book\n#\n";
+        assertEquals("keep", run(CodeLinesFilter.NAME, "Robert Harley writes:\n\n" + story.repeat(6) + "\n- Gordon\n").decision());
+        // the same comment block above settings is a config file's
+        assertEquals("code_lines", run(CodeLinesFilter.NAME, story.repeat(3) + "port = 8080\nlogfile = /var/log/x.log\n").reason());
+    }
+
     /** The seventh held-out set's pages (a tuning set since its first run, 2026-12-07, third session). */
     static final Map<String, String> HELD7 = FilterFidelityTest.load(FilterFidelityTest.HELD_OUT_7).stream()
             .collect(Collectors.toMap(FilterFidelityTest.Labelled::id, FilterFidelityTest.Labelled::text, (a, b) -> a));

@@ -21,11 +21,15 @@ import java.util.Set;
  * its characters (minified code; the Jargon File's {@code {cross-reference};} and a paragraph quoting a struct are
  * prose). Comment-continuation lines ({@code " *"}, {@code "** "}, {@code "* @"}) count only up to {@link
  * #SOURCE_WIDTH} characters: longer ones are an outline's bullets (GNU NEWS files), not wrapped source comments.
- * Lua's and SQL's {@code --} comments count after a code line ({@link #dashComment}). Shell and make files count by
- * their script comments ({@link #hashComment}), {@code NAME=value} and {@code NAME ?= value} lines ({@link
- * #assignment}), {@code fi}/{@code done}/{@code ; then} and BSD make directives ({@link #shell}). Indentation alone
- * (verse, quotations) and a final comma (hard-wrapped prose) do not make a line code. Counting characters, not lines,
- * keeps documentation whose prose paragraphs (one long line each on a web page) outweigh its code samples.
+ * Lua's and SQL's {@code --} comments count after a code line ({@link #dashComment}). Lines starting with {@code %}
+ * (TeX, Prolog, Octave) or a backslash (TeX, Forth), markup lines ({@code <port>8080</port>}), JSON members ({@code
+ * "type": "array",}) and source-width lines with {@code ->}, {@code ::} or {@code =>} are code; so are two or more
+ * {@code #} lines in a row (a comment block: Markdown headings never touch) on a page that has code besides them (an
+ * e-mail quoting a news story behind {@code #} has none). Shell and make files count by their script comments ({@link
+ * #hashComment}), {@code NAME=value} and {@code NAME ?= value} lines ({@link #assignment}), {@code fi}/{@code
+ * done}/{@code ; then} and BSD make directives ({@link #shell}). Indentation alone (verse, quotations) and a final
+ * comma (hard-wrapped prose) do not make a line code. Counting characters, not lines, keeps documentation whose prose
+ * paragraphs (one long line each on a web page) outweigh its code samples.
  */
 public final class CodeLinesFilter implements Filter {
 
@@ -55,12 +59,19 @@ public final class CodeLinesFilter implements Filter {
         boolean delimiterSeen = false;
         boolean previousCode = false;
         long proseBefore = 0;
+        int hashAbove = -1;          // the line just above starts with '#' and was not counted: its length
+        boolean hashRun = false;     // the line just above starts with '#' (no blank line between)
+        long hashRunChars = 0;       // '#' lines counted only as a run of them
+        boolean otherCode = false;   // a code line that does not start with '#'
         for (int start = 0; start <= t.length(); ) {
             int end = t.indexOf('\n', start);
             end = end < 0 ? t.length() : end;
             String line = t.substring(start, end).stripTrailing();
             String s = line.strip();
-            if (!s.isEmpty()) {
+            if (s.isEmpty()) {
+                hashRun = false;
+                hashAbove = -1;
+            } else {
                 total += s.length();
                 boolean inBlock = closing != null;
                 boolean closes = !inBlock && closesUnopened(line, s);
@@ -69,13 +80,24 @@ public final class CodeLinesFilter implements Filter {
                 }
                 closing = block(line, s, closing, previousCode);
                 delimiterSeen |= inBlock || closing != null || closes;
+                boolean hash = s.charAt(0) == '#';
                 boolean isCode = inBlock || closing != null || codeLike(line, s) || previousCode && dashComment(s);
+                if (hash && hashRun && !isCode) {
+                    hashRunChars += s.length();
+                }
+                if (hash && hashRun && hashAbove >= 0) {
+                    hashRunChars += hashAbove;
+                }
+                otherCode |= isCode && !hash;
                 code += isCode ? s.length() : 0;
                 proseBefore += isCode || delimiterSeen ? 0 : s.length();
                 previousCode = isCode;
+                hashAbove = hash && !isCode && !hashRun ? s.length() : -1;
+                hashRun = hash;
             }
             start = end + 1;
         }
+        code += otherCode ? hashRunChars : 0;   // '#' lines in a row: a comment block, when the page has code besides
         double share = total == 0 ? 0.0 : (double) code / total;
         return share > maxShare ? Decision.drop(NAME, share) : Decision.keep();
     }
@@ -136,7 +158,7 @@ public final class CodeLinesFilter implements Filter {
             return true;
         }
         boolean wrapped = s.length() <= SOURCE_WIDTH;
-        if (s.startsWith("}") || s.startsWith("{") || s.startsWith(";") || s.startsWith("//") || s.startsWith("/*") || s.startsWith("<?") || s.startsWith("@")
+        if (s.startsWith("}") || s.startsWith("{") || s.startsWith(";") || s.startsWith("%") || s.startsWith("\\") || s.startsWith("//") || s.startsWith("/*") || s.startsWith("<?") || s.startsWith("@")
                 || wrapped && line.startsWith(" *")) {
             return true;
         }
@@ -145,6 +167,9 @@ public final class CodeLinesFilter implements Filter {
         }
         if (indented(line) && (s.chars().anyMatch(c -> "=()[]{};".indexOf(c) >= 0) || last == ':' || s.startsWith("#"))) {
             return true;
+        }
+        if (s.startsWith("<") && s.endsWith(">") || s.startsWith("\"") && s.contains("\": ")) {
+            return true;   // markup (<port>8080</port>, </Limit>) or a JSON member ("type": "array",)
         }
         if (wrapped && (s.contains(" -> ") || s.contains(" :: ") || s.contains(" => "))) {
             return true;   // a type signature or a closure (Haskell, Scala, Rust, an arrow function), not a paragraph's f: A -> B
