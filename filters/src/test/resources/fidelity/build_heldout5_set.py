@@ -44,7 +44,7 @@ import fidelity_build  # noqa: E402
 
 fidelity_build.setup(20261210, DEB_DIR, DEB_X, PACK, ['fidelity-set.jsonl.gz', 'heldout-set.jsonl.gz', 'heldout2-set.jsonl.gz', 'heldout3-set.jsonl.gz', 'heldout4-set.jsonl.gz'])
 from fidelity_build import (DEB_VER, P, X, add, code_pages, cut, deb_of, deb_src, docs, fortunes, html_text,  # noqa: E402,F401
-                            mallard_text, markdown_page, npm_meta, pack_src, pieces, read, rnd, take, unwrap, write)
+                            lic_src, mallard_text, markdown_page, npm_meta, pack_src, pieces, read, rnd, take, unwrap, write)
 
 
 # ---------------------------------------------------------------- lorem: placeholder generators not used before
@@ -81,9 +81,6 @@ for key, pdir, how in gens:
 
 
 # ---------------------------------------------------------------- code
-def lic_src(lic):
-    return lambda f: deb_src(f, lic)
-
 
 code_pages(take(X("fpc-source-3.2.2", "usr/share/fpcsrc/3.2.2/packages/**/*.pas", "usr/share/fpcsrc/3.2.2/packages/**/*.pp"), 100),
            "pascal", lic_src("LGPL-2.1+ with linking exception (see copyright)"), 12)

@@ -40,12 +40,9 @@ import fidelity_build  # noqa: E402
 
 fidelity_build.setup(20261214, DEB_DIR, DEB_X, PACK, ['fidelity-set.jsonl.gz', 'heldout-set.jsonl.gz', 'heldout2-set.jsonl.gz',
                                                       'heldout3-set.jsonl.gz', 'heldout4-set.jsonl.gz', 'heldout5-set.jsonl.gz'])
-from fidelity_build import (P, X, add, code_pages, cut, deb_of, deb_src, html_text, npm_meta, pack_src,  # noqa: E402
-                            pieces, read, take, unwrap, write)
+from fidelity_build import (P, X, add, code_pages, cut, deb_of, deb_src, html_text, lic_src, npm_meta,  # noqa: E402
+                            pack_src, pieces, read, take, unwrap, write)
 
-
-def lic_src(lic):
-    return lambda f: deb_src(f, lic)
 
 
 # ---------------------------------------------------------------- lorem: placeholder generators not used before

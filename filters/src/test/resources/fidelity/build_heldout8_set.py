@@ -39,20 +39,10 @@ import fidelity_build  # noqa: E402
 fidelity_build.setup(SEED, DEB_DIR, DEB_X, PACK, ['fidelity-set.jsonl.gz', 'heldout-set.jsonl.gz', 'heldout2-set.jsonl.gz',
                                                   'heldout3-set.jsonl.gz', 'heldout4-set.jsonl.gz', 'heldout5-set.jsonl.gz',
                                                   'heldout6-set.jsonl.gz', 'heldout7-set.jsonl.gz'])
-from fidelity_build import (P, X, TextOf, add, code_pages, cut, deb_of, deb_src, html_text, npm_meta,  # noqa: E402
-                            pack_src, pieces, read, rnd, take, unwrap, write)
+from fidelity_build import (P, X, add, code_pages, cut, deb_of, deb_src, html_text, lic_src, npm_meta,  # noqa: E402
+                            pack_src, pieces, read, rnd, take, text_of, unwrap, wml_dialogue, write)
 
 
-def lic_src(lic):
-    return lambda f: deb_src(f, lic)
-
-
-def text_of(s, skip=(), main=()):
-    """The text of an HTML string (fidelity_build's TextOf, as html_text does for a file)."""
-    p = TextOf(skip, main)
-    p.feed(s)
-    p.close()
-    return p.text()
 
 
 def strs(v):
@@ -297,18 +287,6 @@ html_pages(take(SC, len(SC)), "stellarium-skycultures", "GPL-2+ / the sky cultur
 # Wesnoth campaigns: the scenarios' dialogue (speaker, then the line) and story screens
 W16 = "usr/share/games/wesnoth/1.16/data/campaigns/"
 
-
-def wml_dialogue(path):
-    out, spk = [], None
-    for m in re.finditer(r'(?m)^\s*speaker\s*=\s*(\S[^\n]*)$|^\s*(message|story)\s*=\s*_\s*"((?:[^"]|"")*)"', read(path)):
-        if m.group(1):
-            spk = m.group(1).strip().strip('"').replace("_", " ")
-        else:
-            t = " ".join(re.sub(r"</?[a-z]+>", "", m.group(3).replace('""', '"')).split())
-            t = re.sub(r"\$\w+(\|)?", "", t)
-            if len(t) > 3:
-                out.append(t if m.group(2) == "story" or not spk or spk in ("narrator", "unit", "second_unit") else f"{spk}: {t}")
-    return out
 
 
 for pkg, camp, kind in [("wesnoth-1.16-trow", "The_Rise_Of_Wesnoth", "wesnoth-trow"), ("wesnoth-1.16-ei", "Eastern_Invasion", "wesnoth-ei")]:

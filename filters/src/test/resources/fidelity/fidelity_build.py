@@ -110,6 +110,11 @@ def deb_src(path, lic):
     return f"Debian {pkg} {ver} (apt-get download) {path[len(DEB_X) + 1 + len(pkg):]} ({lic})"
 
 
+def lic_src(lic):
+    """A source_of for code_pages: deb_src with a fixed licence."""
+    return lambda f: deb_src(f, lic)
+
+
 def npm_meta(d):
     with open(os.path.join(d, "package.json"), encoding="utf-8") as f:
         p = json.load(f)
@@ -215,11 +220,16 @@ class TextOf(HTMLParser):
         return "\n".join(self.lines)
 
 
-def html_text(path, skip=(), main=()):
+def text_of(s, skip=(), main=()):
+    """The text of an HTML string, one line per block (TextOf)."""
     p = TextOf(skip, main)
-    p.feed(read(path))
+    p.feed(s)
     p.close()
     return p.text()
+
+
+def html_text(path, skip=(), main=()):
+    return text_of(read(path), skip, main)
 
 
 def mallard_text(path):
@@ -280,6 +290,20 @@ def code_pages(files, kind, source_of, n, lo=800, hi=4000, prep=None, per_file=2
         if per[f] < per_file and add("code", kind, source_of(f), c):
             per[f] += 1
             k += 1
+
+
+def wml_dialogue(path):
+    """A Wesnoth scenario's (WML) story and dialogue lines, "Speaker: line" unless the narrator speaks."""
+    out, spk = [], None
+    for m in re.finditer(r'(?m)^\s*speaker\s*=\s*(\S[^\n]*)$|^\s*(message|story)\s*=\s*_\s*"((?:[^"]|"")*)"', read(path)):
+        if m.group(1):
+            spk = m.group(1).strip().strip('"').replace("_", " ")
+        else:
+            t = " ".join(re.sub(r"</?[a-z]+>", "", m.group(3).replace('""', '"')).split())
+            t = re.sub(r"\$\w+(\|)?", "", t)
+            if len(t) > 3:
+                out.append(t if m.group(2) == "story" or not spk or spk in ("narrator", "unit", "second_unit") else f"{spk}: {t}")
+    return out
 
 
 def fortunes(path):
