@@ -23,24 +23,20 @@ import org.junit.jupiter.api.Test;
  */
 class FidelityRulesTest {
 
-    static final Map<String, String> SET = FilterFidelityTest.load().stream()
-            .collect(Collectors.toMap(FilterFidelityTest.Labelled::id, FilterFidelityTest.Labelled::text, (a, b) -> a));
+    static final Map<String, String> SET = FilterFidelityTest.texts(FilterFidelityTest.TUNING);
 
     /** The held-out set's pages: the defects below were found on it (docs/benchmarks/filter-fidelity.md). */
-    static final Map<String, String> HELD = FilterFidelityTest.load(FilterFidelityTest.HELD_OUT).stream()
-            .collect(Collectors.toMap(FilterFidelityTest.Labelled::id, FilterFidelityTest.Labelled::text, (a, b) -> a));
+    static final Map<String, String> HELD = FilterFidelityTest.texts(FilterFidelityTest.HELD_OUT);
 
     /** The second held-out set's pages: the defects in the 2026-12-07 (second session) tests were found on it. */
-    static final Map<String, String> HELD2 = FilterFidelityTest.load(FilterFidelityTest.HELD_OUT_2).stream()
-            .collect(Collectors.toMap(FilterFidelityTest.Labelled::id, FilterFidelityTest.Labelled::text, (a, b) -> a));
+    static final Map<String, String> HELD2 = FilterFidelityTest.texts(FilterFidelityTest.HELD_OUT_2);
 
     static String held2(String id) {
         return java.util.Objects.requireNonNull(HELD2.get(id), id);
     }
 
     /** The third held-out set's pages (a tuning set since its first run; docs/benchmarks/filter-fidelity.md). */
-    static final Map<String, String> HELD3 = FilterFidelityTest.load(FilterFidelityTest.HELD_OUT_3).stream()
-            .collect(Collectors.toMap(FilterFidelityTest.Labelled::id, FilterFidelityTest.Labelled::text, (a, b) -> a));
+    static final Map<String, String> HELD3 = FilterFidelityTest.texts(FilterFidelityTest.HELD_OUT_3);
 
     static String held3(String id) {
         return java.util.Objects.requireNonNull(HELD3.get(id), id);
@@ -287,8 +283,7 @@ class FidelityRulesTest {
     }
 
     /** The fourth held-out set's pages (a tuning set since its first run). */
-    static final Map<String, String> HELD4 = FilterFidelityTest.load(FilterFidelityTest.HELD_OUT_4).stream()
-            .collect(Collectors.toMap(FilterFidelityTest.Labelled::id, FilterFidelityTest.Labelled::text, (a, b) -> a));
+    static final Map<String, String> HELD4 = FilterFidelityTest.texts(FilterFidelityTest.HELD_OUT_4);
 
     static String held4(String id) {
         return java.util.Objects.requireNonNull(HELD4.get(id), id);
@@ -349,8 +344,7 @@ class FidelityRulesTest {
     }
 
     /** The fifth held-out set's pages (a tuning set since the chrome rule, 2026-12-07, fifth session). */
-    static final Map<String, String> HELD5 = FilterFidelityTest.load(FilterFidelityTest.HELD_OUT_5).stream()
-            .collect(Collectors.toMap(FilterFidelityTest.Labelled::id, FilterFidelityTest.Labelled::text, (a, b) -> a));
+    static final Map<String, String> HELD5 = FilterFidelityTest.texts(FilterFidelityTest.HELD_OUT_5);
 
     @Test
     void lineStructureCountsOnlyChromeOnReferencePages() {
@@ -457,12 +451,10 @@ class FidelityRulesTest {
     }
 
     /** The seventh held-out set's pages (a tuning set since its first run, 2026-12-07, third session). */
-    static final Map<String, String> HELD7 = FilterFidelityTest.load(FilterFidelityTest.HELD_OUT_7).stream()
-            .collect(Collectors.toMap(FilterFidelityTest.Labelled::id, FilterFidelityTest.Labelled::text, (a, b) -> a));
+    static final Map<String, String> HELD7 = FilterFidelityTest.texts(FilterFidelityTest.HELD_OUT_7);
 
     /** The sixth held-out set's pages (a tuning set since its first run, 2026-12-07, fifth session). */
-    static final Map<String, String> HELD6 = FilterFidelityTest.load(FilterFidelityTest.HELD_OUT_6).stream()
-            .collect(Collectors.toMap(FilterFidelityTest.Labelled::id, FilterFidelityTest.Labelled::text, (a, b) -> a));
+    static final Map<String, String> HELD6 = FilterFidelityTest.texts(FilterFidelityTest.HELD_OUT_6);
 
     @Test
     void thresholdsAreValidated() {

@@ -62,6 +62,15 @@ class FilterFidelityTest {
         return load(TUNING);
     }
 
+    /** A set's texts by page id (the first page of an id, where a set repeats one). */
+    static Map<String, String> texts(String resource) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Labelled d : load(resource)) {
+            out.putIfAbsent(d.id(), d.text());
+        }
+        return out;
+    }
+
     static List<Labelled> load(String resource) {
         List<Labelled> out = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();

@@ -10,7 +10,6 @@ import dev.kiln.core.config.ConfigException;
 import dev.kiln.filters.rules.ProseShareFilter;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,8 +20,7 @@ import org.junit.jupiter.api.Test;
 class ProseRulesTest {
 
     static final Map<String, String> TUNING = FidelityRulesTest.SET;
-    static final Map<String, String> HELD_OUT = FilterFidelityTest.load(FilterFidelityTest.HELD_OUT).stream()
-            .collect(Collectors.toMap(FilterFidelityTest.Labelled::id, FilterFidelityTest.Labelled::text, (a, b) -> a));
+    static final Map<String, String> HELD_OUT = FilterFidelityTest.texts(FilterFidelityTest.HELD_OUT);
 
     static String tuning(String id) {
         return Objects.requireNonNull(TUNING.get(id), id);
