@@ -39,8 +39,9 @@ sys.path.insert(0, HERE)
 import fidelity_build  # noqa: E402
 
 fidelity_build.setup(20261208, DEB_DIR, DEB_X, PACK, ['fidelity-set.jsonl.gz', 'heldout-set.jsonl.gz', 'heldout2-set.jsonl.gz'])
-from fidelity_build import (DEB_VER, P, TextOf, X, add, code_pages, cut, deb_of, deb_src, docs, fortunes, html_text,  # noqa: E402,F401
-                            mallard_text, markdown_page, npm_meta, pack_src, pieces, read, rnd, take, unwrap, write)
+from fidelity_build import (DEB_VER, P, TextOf, X, add, code_pages, copyright_pages, cut,  # noqa: E402,F401
+                            deb_src, docs, fortunes, html_text, mallard_text, markdown_page, npm_meta, pack_src,
+                            pieces, read, rnd, take, unwrap, write)
 
 
 # ---------------------------------------------------------------- lorem: placeholder generators not used before
@@ -145,15 +146,7 @@ for f in P("htmx.org-4.0.1", "dist/htmx.min.js") + P("alpinejs-3.17.5", "dist/cd
         add("code", "minified", pack_src(f), t[a:a + rnd.randrange(1500, 4000)])
 
 # ---------------------------------------------------------------- policy: copyright files, licences, legal pages, consent
-copyrights = sorted(glob.glob(DEB_X + "/*/usr/share/doc/*/copyright"))
-copyrights = [f for f in copyrights if deb_of(f)[0] != "postgresql-15"]  # installed here: the earlier sets' pool
-n = 0
-for f in take(copyrights, len(copyrights)):
-    t = unwrap(read(f))
-    if n < 40 and len(t) > 600:
-        pkg, ver = deb_of(f)
-        n += add("policy", "debian-copyright", f"Debian {pkg} {ver} (apt-get download, not installed) "
-                 f"{f[len(DEB_X) + 1 + len(pkg):]} (the package's copyright file)", cut(t))
+copyright_pages(most=40, later=0, skip=("postgresql-15",))  # installed here: the earlier sets' pool
 
 lic_files = (X("golang-github-spf13-cobra-dev", GO + "/*/*/LICENSE*") + X("golang-github-gorilla-mux-dev", GO + "/*/*/LICENSE*")
              + X("golang-github-sirupsen-logrus-dev", GO + "/*/*/LICENSE*")

@@ -39,8 +39,9 @@ sys.path.insert(0, HERE)
 import fidelity_build  # noqa: E402
 
 fidelity_build.setup(20261209, DEB_DIR, DEB_X, PACK, ['fidelity-set.jsonl.gz', 'heldout-set.jsonl.gz', 'heldout2-set.jsonl.gz', 'heldout3-set.jsonl.gz'])
-from fidelity_build import (DEB_VER, P, X, add, code_pages, cut, deb_of, deb_src, docs, fortunes, html_text,  # noqa: E402,F401
-                            mallard_text, markdown_page, npm_meta, pack_src, pieces, read, rnd, take, unwrap, write)
+from fidelity_build import (DEB_VER, P, X, add, code_pages, copyright_pages, cut, deb_src,  # noqa: E402,F401
+                            docs, fortunes, html_text, mallard_text, markdown_page, npm_meta, pack_src, pieces, read,
+                            rnd, take, unwrap, write)
 
 
 # ---------------------------------------------------------------- lorem: placeholder generators not used before
@@ -119,18 +120,7 @@ code_pages(conf_l + conf_h, "server-config", lambda f: deb_src(f, "BSD-3-Clause 
 slices(P("bootstrap-icons-1.13.2", "bootstrap-icons.svg"), "svg-sprite", 3)
 
 # ---------------------------------------------------------------- policy
-copyrights = sorted(glob.glob(DEB_X + "/*/usr/share/doc/*/copyright"))
-for f in take(copyrights, len(copyrights)):
-    t = unwrap(read(f))
-    if len(t) > 600:
-        pkg, ver = deb_of(f)
-        add("policy", "debian-copyright", f"Debian {pkg} {ver} (apt-get download, not installed) "
-            f"{f[len(DEB_X) + 1 + len(pkg):]} (the package's copyright file)", cut(t))
-        if len(t) > 6000:  # a long file gives a second page: a later run of its paragraphs
-            rest = t[len(cut(t)):].strip()
-            if len(rest) > 1500:
-                add("policy", "debian-copyright", f"Debian {pkg} {ver} (apt-get download, not installed) "
-                    f"{f[len(DEB_X) + 1 + len(pkg):]} (the package's copyright file, a later part)", cut(rest))
+copyright_pages()
 
 npm_lic = sorted(glob.glob(PACK + "/*/package/LICEN[CS]E*") + glob.glob(PACK + "/*/package/license*")
                  + glob.glob(PACK + "/*/package/mit.license") + glob.glob(PACK + "/*/package/COPYING*"))

@@ -40,8 +40,8 @@ import fidelity_build  # noqa: E402
 
 fidelity_build.setup(20261214, DEB_DIR, DEB_X, PACK, ['fidelity-set.jsonl.gz', 'heldout-set.jsonl.gz', 'heldout2-set.jsonl.gz',
                                                       'heldout3-set.jsonl.gz', 'heldout4-set.jsonl.gz', 'heldout5-set.jsonl.gz'])
-from fidelity_build import (P, X, add, code_pages, cut, deb_of, deb_src, html_text, lic_src, npm_meta,  # noqa: E402
-                            pack_src, pieces, read, take, unwrap, write)
+from fidelity_build import (P, X, add, code_pages, copyright_pages, cut, deb_of, deb_src, html_text,  # noqa: E402
+                            lic_src, npm_meta, pack_src, pieces, read, take, unwrap, write)
 
 
 
@@ -145,19 +145,7 @@ code_pages(X("bwbasic", "**/*.bas"), "basic", lic_src("GPL-2"), 4)
 code_pages(X("neovim-runtime", "**/*.lua"), "lua", lic_src("Apache-2.0 and Vim licence"), 8)
 
 # ---------------------------------------------------------------- policy
-copyrights = sorted(glob.glob(DEB_X + "/*/usr/share/doc/*/copyright"))
-k = 0
-for f in take(copyrights, len(copyrights)):
-    t = unwrap(read(f))
-    if len(t) > 600 and k < 40:
-        pkg, ver = deb_of(f)
-        k += add("policy", "debian-copyright", f"Debian {pkg} {ver} (apt-get download, not installed) "
-                 f"{f[len(DEB_X) + 1 + len(pkg):]} (the package's copyright file)", cut(t))
-        if len(t) > 6000 and k < 40:  # a long file gives a second page: a later run of its paragraphs
-            rest = t[len(cut(t)):].strip()
-            if len(rest) > 1500:
-                k += add("policy", "debian-copyright", f"Debian {pkg} {ver} (apt-get download, not installed) "
-                         f"{f[len(DEB_X) + 1 + len(pkg):]} (the package's copyright file, a later part)", cut(rest))
+copyright_pages(most=40)
 
 # licence texts of choosealicense.com as the npm list ships them ([year] [fullname] placeholders as they are)
 CAL = P("rexxars-choosealicense-list-1.1.2", "licenses.json")[0]

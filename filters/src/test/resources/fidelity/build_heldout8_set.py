@@ -39,8 +39,9 @@ import fidelity_build  # noqa: E402
 fidelity_build.setup(SEED, DEB_DIR, DEB_X, PACK, ['fidelity-set.jsonl.gz', 'heldout-set.jsonl.gz', 'heldout2-set.jsonl.gz',
                                                   'heldout3-set.jsonl.gz', 'heldout4-set.jsonl.gz', 'heldout5-set.jsonl.gz',
                                                   'heldout6-set.jsonl.gz', 'heldout7-set.jsonl.gz'])
-from fidelity_build import (P, X, add, code_pages, cut, deb_of, deb_src, html_text, lic_src, npm_meta,  # noqa: E402
-                            pack_src, pieces, read, rnd, take, text_of, unwrap, wml_dialogue, write)
+from fidelity_build import (P, X, add, code_pages, copyright_pages, cut, deb_src, html_text,  # noqa: E402
+                            lic_src, npm_meta, pack_src, pieces, read, rnd, take, text_of, unwrap, wml_dialogue,
+                            write)
 
 
 
@@ -131,20 +132,7 @@ code_pages(take(X("xscreensaver-data-extra", "usr/share/xscreensaver/config/*.xm
            lo=600, per_file=1)
 
 # ---------------------------------------------------------------- policy
-copyrights = sorted(glob.glob(DEB_X + "/*/usr/share/doc/*/copyright"))
-k = 0
-for f in take(copyrights, len(copyrights)):
-    t = unwrap(read(f))
-    if len(t) > 600 and k < 50:
-        pkg, ver = deb_of(f)
-        k += add("policy", "debian-copyright", f"Debian {pkg} {ver} (apt-get download, not installed) "
-                 f"{f[len(DEB_X) + 1 + len(pkg):]} (the package's copyright file)", cut(t))
-        rest = t[len(cut(t)):].strip()
-        for part in range(2):  # a long file gives up to two more pages: later runs of its paragraphs
-            if len(rest) > 1500 and k < 50:
-                k += add("policy", "debian-copyright", f"Debian {pkg} {ver} (apt-get download, not installed) "
-                         f"{f[len(DEB_X) + 1 + len(pkg):]} (the package's copyright file, a later part)", cut(rest))
-            rest = rest[len(cut(rest)):].strip()
+copyright_pages(most=50, later=2, longer_than=0)
 
 lic_files = sorted(f for f in glob.glob(PACK + "/*/package/LICEN[CS]E*") + glob.glob(PACK + "/*/package/license*")
                    if not f.endswith(".json"))

@@ -277,6 +277,30 @@ def markdown_page(t):
     return "\n".join(p for p in out if p.strip())
 
 
+
+def copyright_pages(most=None, later=1, longer_than=6000, skip=()):
+    """The unpacked packages' Debian copyright files as policy pages, in a seeded order: each file over 600
+    characters gives a page (unwrapped, cut at 4,000), and one over `longer_than` characters up to `later` more from
+    its later paragraphs (over 1,500 characters each); at most `most` pages in all (None: no limit). `skip` names
+    packages left out. Returns how many pages were added."""
+    copyrights = [f for f in sorted(glob.glob(DEB_X + "/*/usr/share/doc/*/copyright")) if deb_of(f)[0] not in skip]
+    most = len(copyrights) * (later + 1) if most is None else most
+    k = 0
+    for f in take(copyrights, len(copyrights)):
+        t = unwrap(read(f))
+        if len(t) > 600 and k < most:
+            pkg, ver = deb_of(f)
+            src = f"Debian {pkg} {ver} (apt-get download, not installed) {f[len(DEB_X) + 1 + len(pkg):]} (the package's copyright file"
+            k += add("policy", "debian-copyright", src + ")", cut(t))
+            if len(t) > longer_than:
+                rest = t[len(cut(t)):].strip()
+                for _ in range(later):
+                    if len(rest) > 1500 and k < most:
+                        k += add("policy", "debian-copyright", src + ", a later part)", cut(rest))
+                    rest = rest[len(cut(rest)):].strip()
+    return k
+
+
 def code_pages(files, kind, source_of, n, lo=800, hi=4000, prep=None, per_file=2):
     chunks = []
     for f in files:
