@@ -13,6 +13,7 @@ import dev.kiln.filters.rules.CharRunFilter;
 import dev.kiln.filters.rules.CodeLinesFilter;
 import dev.kiln.filters.rules.FunctionWordsFilter;
 import dev.kiln.filters.rules.HeadingAwareLineStructureFilter;
+import dev.kiln.filters.rules.LicenceTextFilter;
 import dev.kiln.filters.rules.ListShareFilter;
 import dev.kiln.filters.rules.PlaceholderTextFilter;
 import dev.kiln.filters.rules.PolicyVocabularyFilter;
@@ -178,6 +179,16 @@ public final class KilnRuleFactories {
             super(PolicyVocabularyFilter.NAME, "licence/cookie/privacy/terms boilerplate: legal and consent words <= max_policy_share="
                     + num(MAX_POLICY_SHARE) + " of the words",
                     p -> new PolicyVocabularyFilter(p.getDouble("max_policy_share", MAX_POLICY_SHARE, 0, 1)));
+        }
+    }
+
+    public static final class LicenceText extends NamedStageFactory {
+        public static final double MAX_LICENCE_SHARE = LicenceTextFilter.DEFAULT_MAX_SHARE;
+
+        public LicenceText() {
+            super(LicenceTextFilter.NAME, "a licence's own text: word 6-grams of kiln's bundled licence texts <= max_licence_share="
+                    + num(MAX_LICENCE_SHARE) + " of the page's",
+                    p -> new LicenceTextFilter(p.getDouble("max_licence_share", MAX_LICENCE_SHARE, 0, 1)));
         }
     }
 

@@ -462,6 +462,7 @@ class FidelityRulesTest {
                 "placeholder_text.min_placeholder_share", PlaceholderTextFilter::new,
                 "code_lines.max_code_share", CodeLinesFilter::new,
                 "policy_vocabulary.max_policy_share", PolicyVocabularyFilter::new,
+                "licence_text.max_licence_share", dev.kiln.filters.rules.LicenceTextFilter::new,
                 "punct_share.max_punct_ratio", PunctShareFilter::new,
                 "unknown_language.min_english_share", v -> new UnknownLanguageFilter(v, 0.9, java.util.List.of("en")),
                 "unknown_language.min_language_probability", v -> new UnknownLanguageFilter(0.08, v, java.util.List.of("en")),

@@ -217,7 +217,7 @@ class FilterFidelityTest {
     static final Map<String, Double> FLOORS_HELD_OUT_4 = Map.ofEntries(Map.entry("clean", 0.967), Map.entry("clean/installation-guide", 1.0),
             Map.entry("clean/mhcc", 1.0), Map.entry("clean/quotations", 1.0), Map.entry("clean/django-docs", 0.97),
             Map.entry("clean/bash-manual", 1.0), Map.entry("clean/npm-docs", 0.84), Map.entry("lorem", 0.653), Map.entry("code", 0.964),
-            Map.entry("policy", 0.962));
+            Map.entry("policy", 0.975));
 
     /**
      * Measured on the fifth held-out set at its first run (clean 0.919, code 0.854), then after the chrome rule of
@@ -243,22 +243,23 @@ class FilterFidelityTest {
     static final Map<String, Double> FLOORS_HELD_OUT_7 = Map.ofEntries(Map.entry("clean", 0.864), Map.entry("clean/gimp-manual", 1.0),
             Map.entry("clean/endless-sky-conversations", 1.0), Map.entry("clean/wesnoth-httt", 1.0), Map.entry("clean/aisleriot-rules", 1.0),
             Map.entry("lorem", 0.84), Map.entry("code", 0.915), Map.entry("code/csv", 1.0), Map.entry("code/glsl", 1.0),
-            Map.entry("policy", 0.939), Map.entry("policy/mediawiki-notices", 1.0));
+            Map.entry("policy", 0.963), Map.entry("policy/mediawiki-notices", 1.0));
 
     /**
      * The eighth held-out set (HELDOUT8.md), built while the seventh was tuned on and run once after everything: the
-     * independent figure of today's rules, not tuned on. Floors are that run, rounded down.
+     * independent figure of the rules of that day (clean 0.979, lorem 0.865, code 0.940, policy 0.824), then tuned on
+     * for licence_text (2026-12-07, sixth session): today's figures, rounded down.
      */
     static final Map<String, Double> FLOORS_HELD_OUT_8 = Map.ofEntries(Map.entry("clean", 0.979), Map.entry("clean/gnucash-guide", 1.0),
             Map.entry("clean/cdda-notes", 1.0), Map.entry("clean/wesnoth-trow", 1.0), Map.entry("clean/strongs-greek", 1.0),
             Map.entry("lorem", 0.865), Map.entry("code", 0.94), Map.entry("code/svg", 1.0), Map.entry("code/scheme", 1.0),
-            Map.entry("policy", 0.823), Map.entry("policy/package-licence", 1.0));
+            Map.entry("policy", 0.911), Map.entry("policy/package-licence", 1.0), Map.entry("policy/doc-licence", 1.0));
 
     /** Measured on the tuning set when the profile was last changed, rounded down. */
     static final Map<String, Double> FLOORS_TUNING = Map.ofEntries(Map.entry("clean", 0.954), Map.entry("clean/scofield", 1.0),
             Map.entry("clean/kjv", 1.0), Map.entry("clean/bierce", 1.0), Map.entry("clean/man", 0.94), Map.entry("clean/debian-readme", 0.94),
             Map.entry("clean/nodejs-docs", 0.72), Map.entry("clean/wikitext", 0.93), Map.entry("lorem", 1.0), Map.entry("code", 0.993),
-            Map.entry("policy", 0.954));
+            Map.entry("policy", 0.971), Map.entry("policy/common-licenses", 1.0));
 
     /** Measured on the held-out set, rounded down. */
     static final Map<String, Double> FLOORS_HELD_OUT = Map.ofEntries(Map.entry("clean", 0.97), Map.entry("clean/scofield", 1.0),
