@@ -57,6 +57,7 @@ class FilterFidelityTest {
     static final String HELD_OUT_6 = "/fidelity/heldout6-set.jsonl.gz";
     static final String HELD_OUT_7 = "/fidelity/heldout7-set.jsonl.gz";
     static final String HELD_OUT_8 = "/fidelity/heldout8-set.jsonl.gz";
+    static final String HELD_OUT_9 = "/fidelity/heldout9-set.jsonl.gz";
 
     static List<Labelled> load() {
         return load(TUNING);
@@ -188,7 +189,8 @@ class FilterFidelityTest {
         return Stream.of(Arguments.of(HELD_OUT, FLOORS_HELD_OUT), Arguments.of(HELD_OUT_2, FLOORS_HELD_OUT_2),
                 Arguments.of(HELD_OUT_3, FLOORS_HELD_OUT_3), Arguments.of(HELD_OUT_4, FLOORS_HELD_OUT_4),
                 Arguments.of(HELD_OUT_5, FLOORS_HELD_OUT_5), Arguments.of(HELD_OUT_6, FLOORS_HELD_OUT_6),
-                Arguments.of(HELD_OUT_7, FLOORS_HELD_OUT_7), Arguments.of(HELD_OUT_8, FLOORS_HELD_OUT_8));
+                Arguments.of(HELD_OUT_7, FLOORS_HELD_OUT_7), Arguments.of(HELD_OUT_8, FLOORS_HELD_OUT_8),
+                Arguments.of(HELD_OUT_9, FLOORS_HELD_OUT_9));
     }
 
     /**
@@ -254,6 +256,17 @@ class FilterFidelityTest {
             Map.entry("clean/cdda-notes", 1.0), Map.entry("clean/wesnoth-trow", 1.0), Map.entry("clean/strongs-greek", 1.0),
             Map.entry("lorem", 0.865), Map.entry("code", 0.94), Map.entry("code/svg", 1.0), Map.entry("code/scheme", 1.0),
             Map.entry("policy", 0.911), Map.entry("policy/package-licence", 1.0), Map.entry("policy/doc-licence", 1.0));
+
+    /**
+     * The ninth held-out set (HELDOUT9.md), built while licence_text was written and run once after it: the
+     * independent figure of today's rules, not tuned on. Floors are that run, rounded down. 26 of its clean pages are
+     * not in English (Emacs tutorials, fortune files), which the default profile drops by design (other_language);
+     * the English clean pages measure 170/187 = 0.909.
+     */
+    static final Map<String, Double> FLOORS_HELD_OUT_9 = Map.ofEntries(Map.entry("clean", 0.798), Map.entry("clean/rust-book", 1.0),
+            Map.entry("clean/erlang-guides", 1.0), Map.entry("clean/freedroid-dialogue", 1.0), Map.entry("clean/pspp-manual", 1.0),
+            Map.entry("lorem", 0.788), Map.entry("code", 0.887), Map.entry("code/cpp", 1.0), Map.entry("code/postscript", 1.0),
+            Map.entry("policy", 0.871), Map.entry("policy/doc-licence", 1.0));
 
     /** Measured on the tuning set when the profile was last changed, rounded down. */
     static final Map<String, Double> FLOORS_TUNING = Map.ofEntries(Map.entry("clean", 0.954), Map.entry("clean/scofield", 1.0),
