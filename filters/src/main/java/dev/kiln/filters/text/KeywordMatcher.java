@@ -30,6 +30,7 @@ public final class KeywordMatcher {
     private final int[] delta;          // states x 128, full DFA over ASCII
     private final int[] fail;
     private final List<Map<Character, Integer>> gotoNonAscii;
+    private final long[] nonAsciiKeys = new long[1 << 10];   // bit c: some keyword has the non-ASCII char c
     private final int[][] outputs;      // keyword ids ending in each state (fail chain included)
     private final int ringMask;
     private final int[] fast;           // SUBSTRING mode: case-folded DFA, entries = next state * 128, sign bit = has output
@@ -74,6 +75,7 @@ public final class KeywordMatcher {
                         gotoAscii.get(s)[c] = nxt;
                     } else {
                         gotoOther.get(s).put(c, nxt);
+                        nonAsciiKeys[c >>> 6] |= 1L << c;
                     }
                 }
                 s = nxt;
@@ -504,6 +506,9 @@ public final class KeywordMatcher {
     private int step(int s, char c) {
         if (c < ASCII) {
             return delta[s * ASCII + c];
+        }
+        if ((nonAsciiKeys[c >>> 6] & (1L << c)) == 0) {
+            return 0;   // no keyword has c: every fail chain ends at the root without a transition
         }
         return stepOther(gotoNonAscii, s, c);
     }
