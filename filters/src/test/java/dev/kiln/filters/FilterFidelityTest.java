@@ -58,6 +58,7 @@ class FilterFidelityTest {
     static final String HELD_OUT_7 = "/fidelity/heldout7-set.jsonl.gz";
     static final String HELD_OUT_8 = "/fidelity/heldout8-set.jsonl.gz";
     static final String HELD_OUT_9 = "/fidelity/heldout9-set.jsonl.gz";
+    static final String HELD_OUT_10 = "/fidelity/heldout10-set.jsonl.gz";
 
     static List<Labelled> load() {
         return load(TUNING);
@@ -190,7 +191,7 @@ class FilterFidelityTest {
                 Arguments.of(HELD_OUT_3, FLOORS_HELD_OUT_3), Arguments.of(HELD_OUT_4, FLOORS_HELD_OUT_4),
                 Arguments.of(HELD_OUT_5, FLOORS_HELD_OUT_5), Arguments.of(HELD_OUT_6, FLOORS_HELD_OUT_6),
                 Arguments.of(HELD_OUT_7, FLOORS_HELD_OUT_7), Arguments.of(HELD_OUT_8, FLOORS_HELD_OUT_8),
-                Arguments.of(HELD_OUT_9, FLOORS_HELD_OUT_9));
+                Arguments.of(HELD_OUT_9, FLOORS_HELD_OUT_9), Arguments.of(HELD_OUT_10, FLOORS_HELD_OUT_10));
     }
 
     /**
@@ -267,6 +268,13 @@ class FilterFidelityTest {
             Map.entry("clean/erlang-guides", 1.0), Map.entry("clean/freedroid-dialogue", 1.0), Map.entry("clean/pspp-manual", 1.0),
             Map.entry("lorem", 0.788), Map.entry("code", 0.887), Map.entry("code/cpp", 1.0), Map.entry("code/postscript", 1.0),
             Map.entry("policy", 0.871), Map.entry("policy/doc-licence", 1.0));
+
+    /**
+     * The tenth held-out set (HELDOUT10.md, all clean pages in English), built while the ninth was examined and run
+     * once at 6eeacdb, not tuned on: the newest independent figure. Floors are that run, rounded down.
+     */
+    static final Map<String, Double> FLOORS_HELD_OUT_10 = Map.ofEntries(Map.entry("clean", 0.948), Map.entry("lorem", 1.0),
+            Map.entry("code", 0.91), Map.entry("policy", 0.935));
 
     /** Measured on the tuning set when the profile was last changed, rounded down. */
     static final Map<String, Double> FLOORS_TUNING = Map.ofEntries(Map.entry("clean", 0.954), Map.entry("clean/scofield", 1.0),
