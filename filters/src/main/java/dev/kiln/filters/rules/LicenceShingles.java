@@ -96,9 +96,14 @@ final class LicenceShingles {
         if (!anchored(text)) {
             return 0.0;
         }
-        long[] counts = new long[2];
-        scan(this, text, counts, null);
-        return counts[0] == 0 ? 0.0 : (double) counts[1] / counts[0];
+        Windows w = new Windows(text);
+        int windows = 0;
+        int matched = 0;
+        while (w.next()) {
+            windows++;
+            matched += contains(w.hash) ? 1 : 0;
+        }
+        return windows == 0 ? 0.0 : (double) matched / windows;
     }
 
     private static boolean anchored(String text) {
@@ -112,51 +117,51 @@ final class LicenceShingles {
 
     /** The hash of every shingle of {@code text}, in order. */
     static long[] hashes(String text) {
-        long[] counts = new long[2];
-        long[][] out = {new long[256]};
-        scan(null, text, counts, out);
-        return Arrays.copyOf(out[0], (int) counts[0]);
+        long[] out = new long[text.length() / 2 + 1];   // a word and its separator take two characters at least
+        int n = 0;
+        for (Windows w = new Windows(text); w.next(); ) {
+            out[n++] = w.hash;
+        }
+        return Arrays.copyOf(out, n);
     }
 
-    /**
-     * Walks {@code text}'s words, hashing each window of {@value #WORDS}: {@code counts[0]} windows, and
-     * {@code counts[1]} of them in {@code set}'s table; with {@code collect}, each window's hash appended.
-     */
-    private static void scan(LicenceShingles set, String text, long[] counts, long[][] collect) {
-        long[] ring = new long[WORDS];
-        int words = 0;
-        int n = text.length();
-        int i = 0;
-        while (i < n) {
-            char c = text.charAt(i);
-            if (!wordChar(c)) {
-                i++;
-                continue;
-            }
-            long h = 0;
-            do {
-                h = Long.rotateLeft(h, 7) ^ (c | 0x20);
-                i++;
-            } while (i < n && wordChar(c = text.charAt(i)));
-            ring[words % WORDS] = mix(h);
-            words++;
-            if (words >= WORDS) {
-                long s = 0;
-                for (int k = words - WORDS; k < words; k++) {
-                    s = (s ^ ring[k % WORDS]) * 0x9E3779B97F4A7C15L;
+    /** A cursor over a text's windows of {@value #WORDS} words: {@link #next} moves to the next one and sets its {@link #hash}. */
+    private static final class Windows {
+        private final String text;
+        private final long[] ring = new long[WORDS];   // the last WORDS word hashes
+        private int i;
+        private int words;
+        long hash;
+
+        Windows(String text) {
+            this.text = text;
+        }
+
+        boolean next() {
+            int n = text.length();
+            while (i < n) {
+                char c = text.charAt(i);
+                if (!wordChar(c)) {
+                    i++;
+                    continue;
                 }
-                s = mix(s);
-                counts[0]++;
-                if (set != null && set.contains(s)) {
-                    counts[1]++;
-                }
-                if (collect != null) {
-                    if (counts[0] > collect[0].length) {
-                        collect[0] = Arrays.copyOf(collect[0], collect[0].length * 2);
+                long h = 0;
+                do {
+                    h = Long.rotateLeft(h, 7) ^ (c | 0x20);
+                    i++;
+                } while (i < n && wordChar(c = text.charAt(i)));
+                ring[words % WORDS] = mix(h);
+                words++;
+                if (words >= WORDS) {
+                    long s = 0;
+                    for (int k = words - WORDS; k < words; k++) {
+                        s = (s ^ ring[k % WORDS]) * 0x9E3779B97F4A7C15L;
                     }
-                    collect[0][(int) counts[0] - 1] = s;
+                    hash = mix(s);
+                    return true;
                 }
             }
+            return false;
         }
     }
 
