@@ -125,6 +125,7 @@ class FidelityRulesTest {
         assertEquals("keep", run("char_run", held("clean/jargon/21")).decision());      // a boxed C comment of '*'
         assertEquals("keep", run("char_run", page("clean/nodejs-docs/10")).decision()); // console.table's box drawing
         assertEquals("keep", run("char_run", held("clean/jargon/4")).decision());       // "XXXXXXXX.YYYYYYYY"
+        assertEquals("keep", run("char_run", HELD10.get("clean/supercollider-help/5")).decision()); // "//////" rulers
         String prose = page("clean/bierce/0");
         for (String flood : new String[] {"JEEEEEEEESUS!", "NOOOOOOOOOO", "aaaaaaaaaaah", "aaaaaaaaaa", "!!!!!!!!!!", "zzzzzzzz9"}) {
             StageChain.Result r = run("char_run", prose + " " + flood);
@@ -449,6 +450,31 @@ class FidelityRulesTest {
         // the same comment block above settings is a config file's
         assertEquals("code_lines", run(CodeLinesFilter.NAME, story.repeat(3) + "port = 8080\nlogfile = /var/log/x.log\n").reason());
     }
+
+    @Test
+    void codeLinesReadsCommandsWithOptionsAndConfigurationDirectives() {
+        // fish completions (complete -c cargo -n ... -l help -d '...'), OpenOCD's adapter configs (ftdi vid_pid
+        // 0x0403 0x6010) and SpamAssassin's rule settings (add_header all Level _STARS(*)_): kept before
+        for (String id : new String[] {"code/fish/0", "code/fish/1", "code/fish/3", "code/openocd-tcl/1", "code/spamassassin-rules/0"}) {
+            assertEquals("code_lines", run(CodeLinesFilter.NAME, HELD10.get(id)).reason(), id);
+        }
+        // GCC 12's release notes: a paragraph naming -std=f95, -Wno-psabi and --enable-libstdcxx-allocator is prose
+        assertEquals("keep", run(CodeLinesFilter.NAME, held2("clean/debian-news/23")).decision());
+        // a manual's table of lone field names (pw_name, pw_uid) and an API reference's C prototypes stay prose
+        String fields = "The password database entries are reported as a tuple-like object, whose attributes correspond to the members.\n"
+                + "pw_name\nLogin name\npw_uid\nNumerical user ID\npw_dir\nUser home directory\n";
+        assertEquals("keep", run(CodeLinesFilter.NAME, fields.repeat(3)).decision());
+        String api = "mod_slotmem_plain is a memory provider which provides for creation and access to a plain memory segment.\n"
+                + "apr_status_t doall(ap_slotmem_instance_t *s, ap_slotmem_callback_fn_t *func, void *data)\n"
+                + "apr_status_t create(ap_slotmem_instance_t **new, const char *name, apr_size_t item_size)\n"
+                + "apr_status_t dptr(ap_slotmem_instance_t *s, unsigned int item_id, void **mem)\n";
+        assertEquals("keep", run(CodeLinesFilter.NAME, api.repeat(3)).decision());
+        // the same field names as directives with arguments are a configuration file
+        assertEquals("code_lines", run(CodeLinesFilter.NAME, "pw_name root\npw_uid 0\npw_dir /root\nlog_level debug\n").reason());
+    }
+
+    /** The tenth held-out set's pages (a tuning set since the eleventh was built, 2026-12-07, seventh session). */
+    static final Map<String, String> HELD10 = FilterFidelityTest.texts(FilterFidelityTest.HELD_OUT_10);
 
     /** The seventh held-out set's pages (a tuning set since its first run, 2026-12-07, third session). */
     static final Map<String, String> HELD7 = FilterFidelityTest.texts(FilterFidelityTest.HELD_OUT_7);

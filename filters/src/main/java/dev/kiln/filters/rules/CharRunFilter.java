@@ -10,7 +10,7 @@ import dev.kiln.filters.text.PyText;
  * Drops text in which one character repeats {@code max_run} or more times in a row ("!!!!!!!!", "sooooooo",
  * emoji floods). Ignored, because clean text has them: runs of digits ("1000000"), whitespace (indentation),
  * ellipsis dots ({@code ......}, {@code …}), which the reference's G2 wrongly rejects; rule and box-drawing
- * characters ({@code - = _ * ~ # +}, U+2500..U+259F: heading underlines, horizontal rules, boxed comments and
+ * characters ({@code - = _ * ~ # + /}, U+2500..U+259F: heading underlines, horizontal rules, boxed and {@code ////} comments and
  * tables); and a letter run in a word that is one capital repeated (mktemp's {@code XXXXXX} templates,
  * {@code FFFFFFFF}) or a hex number with a digit ({@code 0x7fffffff}). "aaaaaaaa", "NOOOOOOOO" and "JEEEEEEEESUS"
  * still count. Linear scan.
@@ -53,7 +53,7 @@ public final class CharRunFilter implements Filter {
     }
 
     private static boolean ignored(int cp) {
-        return cp == '.' || cp == '\u2026' || PyText.isSpace(cp) || Character.isDigit(cp) || "-=_*~#+".indexOf(cp) >= 0
+        return cp == '.' || cp == '\u2026' || PyText.isSpace(cp) || Character.isDigit(cp) || "-=_*~#+/".indexOf(cp) >= 0
                 || cp >= 0x2500 && cp <= 0x259F;
     }
 

@@ -27,7 +27,8 @@ import java.util.Set;
  * {@code #} lines in a row (a comment block: Markdown headings never touch) on a page that has code besides them (an
  * e-mail quoting a news story behind {@code #} has none). Shell and make files count by their script comments ({@link
  * #hashComment}), {@code NAME=value} and {@code NAME ?= value} lines ({@link #assignment}), {@code fi}/{@code
- * done}/{@code ; then} and BSD make directives ({@link #shell}). Indentation alone (verse, quotations) and a final
+ * done}/{@code ; then} and BSD make directives ({@link #shell}); commands with options ({@link #commandLine}) and
+ * configuration directives ({@link #directive}) count too. Indentation alone (verse, quotations) and a final
  * comma (hard-wrapped prose) do not make a line code. Counting characters, not lines, keeps documentation whose prose
  * paragraphs (one long line each on a web page) outweigh its code samples.
  */
@@ -148,6 +149,16 @@ public final class CodeLinesFilter implements Filter {
 
     private static final String[] QUOTES = {"\"\"\"", "'''"};
 
+    /** Whether {@code s} holds one of {@code chars}. */
+    private static boolean anyOf(String s, String chars) {
+        for (int i = 0; i < chars.length(); i++) {
+            if (s.indexOf(chars.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean indented(String line) {
         return line.startsWith("  ") || line.startsWith("\t");
     }
@@ -165,7 +176,7 @@ public final class CodeLinesFilter implements Filter {
         if (s.startsWith("def ") || s.startsWith("class ") || s.startsWith("import ") || s.startsWith("return ") || s.startsWith("elif ")) {
             return true;
         }
-        if (indented(line) && (s.chars().anyMatch(c -> "=()[]{};".indexOf(c) >= 0) || last == ':' || s.startsWith("#"))) {
+        if (indented(line) && (last == ':' || s.startsWith("#") || anyOf(s, "=()[]{};"))) {
             return true;
         }
         if (s.startsWith("<") && s.endsWith(">") || s.startsWith("\"") && s.contains("\": ")) {
@@ -181,7 +192,62 @@ public final class CodeLinesFilter implements Filter {
         if (s.equals("*") || s.equals("**") || wrapped && s.startsWith("** ") || s.startsWith("*/") || s.endsWith("*/") || wrapped && s.startsWith("* @") || s.startsWith("$") || s.startsWith(">>> ")) {
             return true;
         }
-        return preprocessor(s) || assignment(s) || semicolonInBraces(s) || hashComment(s) || shell(s) || mappingKey(line, s);
+        return preprocessor(s) || assignment(s) || semicolonInBraces(s) || hashComment(s) || shell(s) || mappingKey(line, s)
+                || commandLine(s) || wrapped && directive(s);
+    }
+
+    /**
+     * A command with options ({@code complete -c cargo -l help -d 'Prints help'}): three or more tokens that are
+     * options (a space, one or two dashes, a letter) and at least one token in eight an option, so that a release
+     * note's paragraph naming {@code -std=f95} and {@code --enable-foo} stays prose.
+     */
+    static boolean commandLine(String s) {
+        int flags = 0;
+        for (int i = s.indexOf(" -"); i >= 0; i = s.indexOf(" -", i + 2)) {
+            int j = i + 2 < s.length() && s.charAt(i + 2) == '-' ? i + 3 : i + 2;
+            flags += j < s.length() && (s.charAt(j) | 0x20) >= 'a' && (s.charAt(j) | 0x20) <= 'z' ? 1 : 0;
+        }
+        if (flags < 3) {
+            return false;
+        }
+        int tokens = 1;
+        for (int i = s.indexOf(' '); i >= 0; i = s.indexOf(' ', i + 1)) {
+            tokens++;
+        }
+        return flags * 8 >= tokens;
+    }
+
+    /**
+     * A configuration directive: a line that does not end a sentence and starts with a {@code snake_case} name and
+     * an argument ({@code reset_config none}, {@code add_header all Level}; not a lone name in a table, nor a C
+     * prototype {@code apr_status_t doall(...)} in an API reference), or holds a hexadecimal literal ({@code 0x0403}).
+     */
+    static boolean directive(String s) {
+        char last = s.charAt(s.length() - 1);
+        if (".!?:".indexOf(last) >= 0) {
+            return false;
+        }
+        int i = 0;
+        boolean underscore = false;
+        while (i < s.length() && (s.charAt(i) >= 'a' && s.charAt(i) <= 'z' || s.charAt(i) >= '0' && s.charAt(i) <= '9' || s.charAt(i) == '_')) {
+            underscore |= s.charAt(i) == '_' && i > 0 && i + 1 < s.length() && s.charAt(i + 1) != ' ';
+            i++;
+        }
+        if (underscore && i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+            int next = s.indexOf(' ', i + 1);
+            return s.lastIndexOf('(', next < 0 ? s.length() : next) < 0;   // not a C declaration's "type name(": API docs
+        }
+        for (int h = s.indexOf("0x"); h >= 0; h = s.indexOf("0x", h + 2)) {
+            boolean start = h == 0 || !Character.isLetterOrDigit(s.charAt(h - 1));
+            int k = h + 2;
+            while (k < s.length() && Character.digit(s.charAt(k), 16) >= 0) {
+                k++;
+            }
+            if (start && k - h >= 4 && (k == s.length() || !Character.isLetterOrDigit(s.charAt(k)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Set<String> SHELL_WORDS = Set.of("fi", "done", "esac", "else", "then", "do", ";;", "shift", "end");
@@ -303,6 +369,9 @@ public final class CodeLinesFilter implements Filter {
      * paragraph quoting {@code struct S { float a; int : 0; }} has a space every six characters).
      */
     static boolean semicolonInBraces(String s) {
+        if (s.indexOf(';') < 0 || s.indexOf('{') < 0) {
+            return false;
+        }
         int open = -1;
         boolean found = false;
         int spaces = 0;
