@@ -4,6 +4,7 @@ import dev.kiln.core.Document;
 import dev.kiln.core.config.ConfigException;
 import dev.kiln.core.stage.Decision;
 import dev.kiln.core.stage.Filter;
+import dev.kiln.filters.text.TextChars;
 import java.util.Arrays;
 
 /**
@@ -47,6 +48,7 @@ public final class FunctionWordsFilter implements Filter {
     @Override
     public Decision test(Document doc) {
         String t = doc.text();
+        char[] chars = TextChars.of(t);   // the same characters, read without charAt's coder test
         long words = 0;
         long function = 0;
         for (int start = 0; start < t.length(); ) {
@@ -56,14 +58,14 @@ public final class FunctionWordsFilter implements Filter {
                 long lineWords = 0;
                 long lineFunction = 0;
                 for (int i = start; i < end; ) {
-                    char c = t.charAt(i);
+                    char c = chars[i];
                     if (!letter(c)) {
                         i++;
                         continue;
                     }
                     int w = i;
                     long packed = 0;
-                    for (; i < end && letter(c = t.charAt(i)); i++) {
+                    for (; i < end && letter(c = chars[i]); i++) {
                         int l = c | 0x20;
                         packed = packed >= 0 && l >= 'a' && l <= 'z' && i - w < 5 ? packed << 5 | (l - 'a' + 1) : -1;
                     }

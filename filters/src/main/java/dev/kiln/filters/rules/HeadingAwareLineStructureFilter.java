@@ -5,6 +5,7 @@ import dev.kiln.core.config.ConfigException;
 import dev.kiln.core.stage.Decision;
 import dev.kiln.core.stage.Filter;
 import dev.kiln.filters.text.PyText;
+import dev.kiln.filters.text.TextChars;
 
 /**
  * The reference's G4 line-structure test with headings exempt: a heading (a short line standing alone between blank
@@ -61,6 +62,7 @@ public final class HeadingAwareLineStructureFilter implements Filter {
     @Override
     public Decision test(Document doc) {
         String t = doc.text();
+        char[] chars = TextChars.of(t);   // the same characters, for the word loop below (no charAt coder test)
         int lines = 0;
         int shortLines = 0;
         int chromeLines = 0;
@@ -93,7 +95,7 @@ public final class HeadingAwareLineStructureFilter implements Filter {
             boolean allUpper = true;
             boolean anyLetter = false;
             for (int i = a; i <= b; ) {
-                char c = i < b ? t.charAt(i) : ' ';
+                char c = i < b ? chars[i] : ' ';
                 if (c < 128) { // ASCII: Character's answers without its tables
                     i++;
                     if (c == ' ' || c >= '\t' && c <= '\r' || c >= 0x1C && c <= 0x1F) {
