@@ -473,6 +473,35 @@ class FidelityRulesTest {
         assertEquals("code_lines", run(CodeLinesFilter.NAME, "pw_name root\npw_uid 0\npw_dir /root\nlog_level debug\n").reason());
     }
 
+    @Test
+    void codeLinesReadsLispFormsAndCommentedOutSettings() {
+        // Nyquist's init file ((load "misc.lsp" :verbose NIL)) and nano's sample nanorc ("## Use bold text." above
+        // "# set boldtext"): kept before
+        assertEquals("code_lines", run(CodeLinesFilter.NAME, HELD11.get("code/nyquist/1")).reason());
+        assertEquals("code_lines", run(CodeLinesFilter.NAME, HELD11.get("code/nanorc/0")).reason());
+        // a parenthetical aside on a line of its own, and a news story quoted behind '#', stay prose
+        String aside = "The committee met twice in the spring and once in the autumn of that year.\n"
+                + "(see the minutes of the meeting for the full list of members present at the time.)\n";
+        assertEquals("keep", run(CodeLinesFilter.NAME, aside.repeat(4)).decision());
+        String story = "# PARIS (Reuters) - A provocative French novelist faced a Paris court on Tuesday for\n"
+                + "# allegedly inciting hatred by calling a religion the stupidest one and its holy book\n#\n";
+        String shortLine = "# The groups accuse the writer of insulting them in an interview with the literary\n# magazine Lire\n#\n";
+        assertEquals("keep", run(CodeLinesFilter.NAME, "Robert Harley writes:\n\n" + story.repeat(3) + shortLine + story.repeat(3)).decision());
+    }
+
+    @Test
+    void codeLinesReadsStarBulletsAsProseWithoutABlockComment() {
+        // Grace's change list (" *  [ES] fixed Fourier transform DC-term amplitude"): dropped before
+        assertEquals("keep", run(CodeLinesFilter.NAME, HELD11.get("clean/grace-docs/0")).decision());
+        assertEquals("keep", run(CodeLinesFilter.NAME, HELD11.get("clean/grace-docs/1")).decision());
+        // pages cut from inside a comment, with its blank " *" lines but no delimiter, are still source
+        assertEquals("code_lines", run(CodeLinesFilter.NAME, held("code/c-header/18")).reason());
+        assertEquals("code_lines", run(CodeLinesFilter.NAME, held3("code/typescript/13")).reason());
+    }
+
+    /** The eleventh held-out set's pages (a tuning set since the twelfth was built, 2026-12-07, seventh session). */
+    static final Map<String, String> HELD11 = FilterFidelityTest.texts(FilterFidelityTest.HELD_OUT_11);
+
     /** The tenth held-out set's pages (a tuning set since the eleventh was built, 2026-12-07, seventh session). */
     static final Map<String, String> HELD10 = FilterFidelityTest.texts(FilterFidelityTest.HELD_OUT_10);
 

@@ -27,8 +27,9 @@ import java.util.Set;
  * {@code #} lines in a row (a comment block: Markdown headings never touch) on a page that has code besides them (an
  * e-mail quoting a news story behind {@code #} has none). Shell and make files count by their script comments ({@link
  * #hashComment}), {@code NAME=value} and {@code NAME ?= value} lines ({@link #assignment}), {@code fi}/{@code
- * done}/{@code ; then} and BSD make directives ({@link #shell}); commands with options ({@link #commandLine}) and
- * configuration directives ({@link #directive}) count too. Indentation alone (verse, quotations) and a final
+ * done}/{@code ; then} and BSD make directives ({@link #shell}); commands with options ({@link #commandLine}),
+ * configuration directives ({@link #directive}) and Lisp forms ({@link #sExpression}) count too, and three settings
+ * commented out ({@link #commentedOut}) make a page's {@code #} runs count as a comment block. Indentation alone (verse, quotations) and a final
  * comma (hard-wrapped prose) do not make a line code. Counting characters, not lines, keeps documentation whose prose
  * paragraphs (one long line each on a web page) outweigh its code samples.
  */
@@ -54,6 +55,7 @@ public final class CodeLinesFilter implements Filter {
     @Override
     public Decision test(Document doc) {
         String t = doc.text();
+        boolean comments = t.contains("/*") || t.contains("*/") || t.contains("\n *\n");   // " *" lines can be a block comment's
         long total = 0;
         long code = 0;
         String closing = null;
@@ -64,6 +66,7 @@ public final class CodeLinesFilter implements Filter {
         boolean hashRun = false;     // the line just above starts with '#' (no blank line between)
         long hashRunChars = 0;       // '#' lines counted only as a run of them
         boolean otherCode = false;   // a code line that does not start with '#'
+        int commentedOut = 0;        // settings commented out ("# set boldtext"): three of them are code besides
         for (int start = 0; start <= t.length(); ) {
             int end = t.indexOf('\n', start);
             end = end < 0 ? t.length() : end;
@@ -82,7 +85,8 @@ public final class CodeLinesFilter implements Filter {
                 closing = block(line, s, closing, previousCode);
                 delimiterSeen |= inBlock || closing != null || closes;
                 boolean hash = s.charAt(0) == '#';
-                boolean isCode = inBlock || closing != null || codeLike(line, s) || previousCode && dashComment(s);
+                boolean isCode = inBlock || closing != null || (comments ? codeLike(line, s) : codeLikeOtherwise(line, s))
+                        || previousCode && dashComment(s);
                 if (hash && hashRun && !isCode) {
                     hashRunChars += s.length();
                 }
@@ -90,6 +94,7 @@ public final class CodeLinesFilter implements Filter {
                     hashRunChars += hashAbove;
                 }
                 otherCode |= isCode && !hash;
+                commentedOut += isCode && hash && commentedOut(s) ? 1 : 0;
                 code += isCode ? s.length() : 0;
                 proseBefore += isCode || delimiterSeen ? 0 : s.length();
                 previousCode = isCode;
@@ -98,7 +103,7 @@ public final class CodeLinesFilter implements Filter {
             }
             start = end + 1;
         }
-        code += otherCode ? hashRunChars : 0;   // '#' lines in a row: a comment block, when the page has code besides
+        code += otherCode || commentedOut >= 3 ? hashRunChars : 0;   // '#' lines in a row: a comment block, when the page has code besides
         double share = total == 0 ? 0.0 : (double) code / total;
         return share > maxShare ? Decision.drop(NAME, share) : Decision.keep();
     }
@@ -163,14 +168,28 @@ public final class CodeLinesFilter implements Filter {
         return line.startsWith("  ") || line.startsWith("\t");
     }
 
+    /** Whether a stripped line {@code s} of {@code line} reads as source code (the rules above), on any page. */
     static boolean codeLike(String line, String s) {
+        return commentContinuation(line, s) || codeLikeOtherwise(line, s);
+    }
+
+    /**
+     * A block comment's continuation line ({@code " * text"}) of source width. {@link #test} counts it only on a
+     * page that has a {@code /}{@code *}, a {@code *}{@code /} or a comment's blank {@code " *"} line somewhere (a
+     * page cut from inside a comment has the last): without one, {@code " *  [ES] fixed ..."} lines are a change
+     * list's bullets.
+     */
+    static boolean commentContinuation(String line, String s) {
+        return s.length() <= SOURCE_WIDTH && line.startsWith(" *");
+    }
+
+    private static boolean codeLikeOtherwise(String line, String s) {
         char last = s.charAt(s.length() - 1);
         if (";{}([=\\".indexOf(last) >= 0 || last == ',' && s.indexOf(' ') < 0) {   // a backslash: a continued line
             return true;
         }
         boolean wrapped = s.length() <= SOURCE_WIDTH;
-        if (s.startsWith("}") || s.startsWith("{") || s.startsWith(";") || s.startsWith("%") || s.startsWith("\\") || s.startsWith("//") || s.startsWith("/*") || s.startsWith("<?") || s.startsWith("@")
-                || wrapped && line.startsWith(" *")) {
+        if (s.startsWith("}") || s.startsWith("{") || s.startsWith(";") || s.startsWith("%") || s.startsWith("\\") || s.startsWith("//") || s.startsWith("/*") || s.startsWith("<?") || s.startsWith("@")) {
             return true;
         }
         if (s.startsWith("def ") || s.startsWith("class ") || s.startsWith("import ") || s.startsWith("return ") || s.startsWith("elif ")) {
@@ -193,7 +212,27 @@ public final class CodeLinesFilter implements Filter {
             return true;
         }
         return preprocessor(s) || assignment(s) || semicolonInBraces(s) || hashComment(s) || shell(s) || mappingKey(line, s)
-                || commandLine(s) || wrapped && directive(s);
+                || commandLine(s) || wrapped && (directive(s) || sExpression(s));
+    }
+
+    /**
+     * A setting commented out ({@code # set casesensitive}, {@code #ftdi device_desc "Dual"}): a short {@code #} line
+     * that {@link #hashComment} reads as a script's and that does not end like a sentence's piece. Three of them tell
+     * a configuration file's {@code #} runs from an e-mail quoting a story line by line behind {@code #}, where a
+     * paragraph's short last line can look the same once.
+     */
+    static boolean commentedOut(String s) {
+        char last = s.charAt(s.length() - 1);
+        return s.length() > 3 && s.length() <= 40 && hashComment(s) && ".,;:!?\"')".indexOf(last) < 0 && Character.isLetterOrDigit(last);
+    }
+
+    /**
+     * A Lisp form on a line of its own ({@code (load "misc.lsp" :verbose NIL)}): it opens with {@code (} and closes
+     * with {@code )}, not after a sentence's {@code . ! ?} (a parenthetical aside on its own line is prose).
+     */
+    static boolean sExpression(String s) {
+        return s.length() > 2 && s.charAt(0) == '(' && s.charAt(s.length() - 1) == ')' && ".!?".indexOf(s.charAt(s.length() - 2)) < 0
+                && Character.isLetter(s.charAt(1)) && Character.isLowerCase(s.charAt(1));
     }
 
     /**
