@@ -30,61 +30,15 @@ import zipfile
 import xml.etree.ElementTree as ET
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEB_DIR = os.environ.get("DEB_DIR", "/tmp/fid10/deb")
-DEB_X = os.environ.get("DEB_X", "/tmp/fid10/x")
-PACK = os.environ.get("NPM_PACK", "/tmp/fid10/pack")
 SEED = 20261218
 sys.path.insert(0, HERE)
 import fidelity_build  # noqa: E402
 
-fidelity_build.setup(SEED, DEB_DIR, DEB_X, PACK, ['fidelity-set.jsonl.gz', 'heldout-set.jsonl.gz', 'heldout2-set.jsonl.gz',
-                                                  'heldout3-set.jsonl.gz', 'heldout4-set.jsonl.gz', 'heldout5-set.jsonl.gz',
-                                                  'heldout6-set.jsonl.gz', 'heldout7-set.jsonl.gz', 'heldout8-set.jsonl.gz',
-                                                  'heldout9-set.jsonl.gz'])
-from fidelity_build import (P, X, add, code_pages, copyright_pages, cut, deb_src, html_text,  # noqa: E402
-                            lic_src, markdown_page, pack_src, pieces, read, rnd, take, text_of, unwrap,
-                            write)
+DEB_DIR, DEB_X, PACK = fidelity_build.start(10, SEED)
+from fidelity_build import (DOC_SKIP, P, X, add, code_pages, copyright_pages, cut, deb_src, html_pages,  # noqa: E402
+                            html_text, lic_body, lic_src, markdown_page, one, pack_src, pieces, read, rnd, run_pages,
+                            take, text_of, unwrap, write)
 
-DOC_SKIP = {"navheader", "navfooter", "toc", "TOC", "NAVHEADER", "NAVFOOTER", "footnotes", "menu", "header", "footer",
-            "navigation", "nav", "breadcrumbs", "sidebar", "menubar", "nav-panel", "nav-chapters", "nav-wrapper",
-            "menu-bar", "topbar", "leftnav", "searchbar", "search-wrapper", "Contents", "Index", "Bookmarks",
-            "relatedtopics", "related", "ttoc", "versioninfo", "sphinxsidebar", "chapter-navigation", "nav-wide-wrapper",
-            "wy-nav-side", "rst-versions", "rst-footer-buttons", "headerlink", "nav-foot", "nav-head", "toc-sidebar",
-            "contents", "topic", "navbar", "footer-wrapper", "search-box", "navigation-bar", "shortcontents"}
-
-
-def run_pages(units, kind, source, n, lo=1500, hi=4000, label="clean"):
-    """Up to n pages of runs of whole units (paragraphs or entries, one a line) from drawn places in `units`."""
-    ps = pieces("\n".join(units), lo, hi)
-    k = 0
-    for c in take(ps, len(ps)):
-        if k >= n:
-            break
-        k += add(label, kind, source, cut(c))
-    return k
-
-
-def html_pages(files, kind, lic, n, skip=DOC_SKIP, main=(), per_file=1, lo=1500, hi=4000, text=None, short=0,
-               label="clean", src=None):
-    """A page is a document's opening run (and, with per_file > 1, other drawn runs of a long document)."""
-    k = 0
-    for f in files:
-        if k >= n:
-            break
-        t = (text(f) if text else html_text(f, skip=skip, main=main)).replace(" ¶", "").replace("¶", "")
-        t = "\n".join(l for l in t.split("\n") if l.strip())
-        ps = pieces(t, lo, hi) or ([t] if short and len(t) > short else [])
-        for c in ps[:1] + take(ps[1:], per_file - 1):
-            if k < n:
-                k += add(label, kind, src(f) if src else deb_src(f, lic), cut(c))
-    return k
-
-
-def one(pkg, rel):
-    fs = X(pkg, rel)
-    if not fs:
-        raise SystemExit(f"missing {pkg} {rel}")
-    return fs[0]
 
 
 # ---------------------------------------------------------------- lorem: placeholder texts not used before
@@ -566,10 +520,6 @@ run_pages([" ".join(p.split()) for p in re.findall(r"<p>(.*?)</p>", read(DR), re
 FONTS = ["fonts-arphic-ukai", "fonts-baekmuk", "fonts-lmodern"]
 copyright_pages(most=5, later=1, skip=[p for p in os.listdir(DEB_X) if p not in FONTS])
 copyright_pages(most=26, later=1, longer_than=6000, skip=FONTS)
-
-
-def lic_body(t):
-    return " ".join(re.sub(r"(?im)^.*(copyright|package|component).*$", "", t).split())[:300]
 
 
 # licence texts the packages ship beside their copyright files, one per distinct body

@@ -20,15 +20,11 @@ import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEB_DIR = os.environ.get("DEB_DIR", "/tmp/fid12/deb")
-DEB_X = os.environ.get("DEB_X", "/tmp/fid12/x")
-PACK = os.environ.get("NPM_PACK", "/tmp/fid12/pack")
 SEED = 20261220
 sys.path.insert(0, HERE)
 import fidelity_build  # noqa: E402
 
-fidelity_build.setup(SEED, DEB_DIR, DEB_X, PACK, ['fidelity-set.jsonl.gz', 'heldout-set.jsonl.gz'] +
-                     [f'heldout{i}-set.jsonl.gz' for i in range(2, 12)])
+DEB_DIR, DEB_X, PACK = fidelity_build.start(12, SEED)
 from fidelity_build import (P, X, add, code_pages, copyright_pages, cut, deb_src, html_text,  # noqa: E402
                             fortunes, lic_src, markdown_page, pack_src, pieces, read, rnd, take, unwrap,
                             wml_dialogue, write)

@@ -36,13 +36,10 @@ from html.parser import HTMLParser
 from urllib.parse import unquote
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEB_DIR = os.environ.get("DEB_DIR", "/tmp/fid5/deb")
-DEB_X = os.environ.get("DEB_X", "/tmp/fid5/x")
-PACK = os.environ.get("NPM_PACK", "/tmp/fid5/pack")
 sys.path.insert(0, HERE)
 import fidelity_build  # noqa: E402
 
-fidelity_build.setup(20261210, DEB_DIR, DEB_X, PACK, ['fidelity-set.jsonl.gz', 'heldout-set.jsonl.gz', 'heldout2-set.jsonl.gz', 'heldout3-set.jsonl.gz', 'heldout4-set.jsonl.gz'])
+DEB_DIR, DEB_X, PACK = fidelity_build.start(5, 20261210)
 from fidelity_build import (DEB_VER, P, X, add, code_pages, copyright_pages, cut, deb_src,  # noqa: E402,F401
                             docs, fortunes, html_text, lic_src, mallard_text, markdown_page, npm_meta, pack_src,
                             pieces, read, rnd, take, unwrap, write)

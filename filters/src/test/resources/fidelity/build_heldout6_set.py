@@ -32,14 +32,10 @@ import sys
 from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEB_DIR = os.environ.get("DEB_DIR", "/tmp/fid6/deb")
-DEB_X = os.environ.get("DEB_X", "/tmp/fid6/x")
-PACK = os.environ.get("NPM_PACK", "/tmp/fid6/pack")
 sys.path.insert(0, HERE)
 import fidelity_build  # noqa: E402
 
-fidelity_build.setup(20261214, DEB_DIR, DEB_X, PACK, ['fidelity-set.jsonl.gz', 'heldout-set.jsonl.gz', 'heldout2-set.jsonl.gz',
-                                                      'heldout3-set.jsonl.gz', 'heldout4-set.jsonl.gz', 'heldout5-set.jsonl.gz'])
+DEB_DIR, DEB_X, PACK = fidelity_build.start(6, 20261214)
 from fidelity_build import (P, X, add, code_pages, copyright_pages, cut, deb_of, deb_src, html_text,  # noqa: E402
                             lic_src, npm_meta, pack_src, pieces, read, take, unwrap, write)
 

@@ -26,16 +26,11 @@ import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEB_DIR = os.environ.get("DEB_DIR", "/tmp/fid9/deb")
-DEB_X = os.environ.get("DEB_X", "/tmp/fid9/x")
-PACK = os.environ.get("NPM_PACK", "/tmp/fid9/pack")
 SEED = 20261217
 sys.path.insert(0, HERE)
 import fidelity_build  # noqa: E402
 
-fidelity_build.setup(SEED, DEB_DIR, DEB_X, PACK, ['fidelity-set.jsonl.gz', 'heldout-set.jsonl.gz', 'heldout2-set.jsonl.gz',
-                                                  'heldout3-set.jsonl.gz', 'heldout4-set.jsonl.gz', 'heldout5-set.jsonl.gz',
-                                                  'heldout6-set.jsonl.gz', 'heldout7-set.jsonl.gz', 'heldout8-set.jsonl.gz'])
+DEB_DIR, DEB_X, PACK = fidelity_build.start(9, SEED)
 from fidelity_build import (P, X, add, code_pages, copyright_pages, cut, deb_src, html_text,  # noqa: E402
                             lic_src, mallard_text, markdown_page, pack_src, pieces, read, rnd, take, text_of, unwrap,
                             write)

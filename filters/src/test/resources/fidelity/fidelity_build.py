@@ -1,9 +1,11 @@
-"""Helpers shared by build_heldout3_set.py, build_heldout4_set.py and build_heldout5_set.py: the page record and
-its no-reuse checks (`add`), text assembly (`pieces`, `take`, `cut`, `unwrap`), source strings for Debian and npm
-files, and HTML, Mallard, Markdown and fortune files to a page's text. Python 3 standard library only.
+"""Helpers shared by the held-out sets' builders (build_heldout3_set.py and later): `start` (a builder's folders,
+seed and earlier sets), the page record and its no-reuse checks (`add`), text assembly (`pieces`, `take`, `cut`,
+`unwrap`), source strings for Debian and npm files, HTML, Mallard, Markdown and fortune files to a page's text, and
+the page loops over runs of units and HTML documents (`run_pages`, `html_pages`). Python 3 standard library only.
 
-A builder calls `setup(...)` first, then imports the names it uses; the page order and the seeded generator's calls
-are the same as when each builder carried its own copy, so each builder gives the bytes its .md file records.
+A builder calls `start(...)` (or `setup(...)`) first, then imports the names it uses; the page order and the seeded
+generator's calls are the same as when each builder carried its own copy, so each builder gives the bytes its .md
+file records.
 """
 import glob
 import gzip
@@ -43,6 +45,21 @@ def setup(seed, deb_dir, deb_x, pack, earlier_sets):
     for f in sorted(glob.glob(deb_dir + "/*.deb")):
         pkg, ver = os.path.basename(f)[:-4].split("_")[:2]
         DEB_VER[pkg] = unquote(ver)
+
+
+def earlier_sets(n):
+    """The sets built before the n-th held-out set, whose openings its pages may not repeat."""
+    return ["fidelity-set.jsonl.gz", "heldout-set.jsonl.gz"] + [f"heldout{i}-set.jsonl.gz" for i in range(2, n)]
+
+
+def start(n, seed):
+    """`setup` for the n-th held-out set's builder: its folders from DEB_DIR, DEB_X and NPM_PACK (by default
+    /tmp/fid<n>/deb, x and pack), `seed`, and every earlier set. Returns the three folders."""
+    deb_dir = os.environ.get("DEB_DIR", f"/tmp/fid{n}/deb")
+    deb_x = os.environ.get("DEB_X", f"/tmp/fid{n}/x")
+    pack = os.environ.get("NPM_PACK", f"/tmp/fid{n}/pack")
+    setup(seed, deb_dir, deb_x, pack, earlier_sets(n))
+    return deb_dir, deb_x, pack
 
 
 def add(label, kind, source, text):
@@ -344,6 +361,56 @@ def fortunes(path):
             out.append(" ".join(" ".join(l.split()) for l in body))
         out += [" ".join(a.split()) for a in attr]
     return "\n".join(out)
+
+
+# HTML classes and ids that are navigation, not a document's text (html_pages' default `skip`)
+DOC_SKIP = {"navheader", "navfooter", "toc", "TOC", "NAVHEADER", "NAVFOOTER", "footnotes", "menu", "header", "footer",
+            "navigation", "nav", "breadcrumbs", "sidebar", "menubar", "nav-panel", "nav-chapters", "nav-wrapper",
+            "menu-bar", "topbar", "leftnav", "searchbar", "search-wrapper", "Contents", "Index", "Bookmarks",
+            "relatedtopics", "related", "ttoc", "versioninfo", "sphinxsidebar", "chapter-navigation", "nav-wide-wrapper",
+            "wy-nav-side", "rst-versions", "rst-footer-buttons", "headerlink", "nav-foot", "nav-head", "toc-sidebar",
+            "contents", "topic", "navbar", "footer-wrapper", "search-box", "navigation-bar", "shortcontents"}
+
+def one(pkg, rel):
+    """The first file of an unpacked package matching `rel`; stops the build when there is none."""
+    fs = X(pkg, rel)
+    if not fs:
+        raise SystemExit(f"missing {pkg} {rel}")
+    return fs[0]
+
+
+def lic_body(t):
+    """A licence text's first 300 characters of words, without its copyright, package and component lines: two
+    packages' copies of one licence give the same body."""
+    return " ".join(re.sub(r"(?im)^.*(copyright|package|component).*$", "", t).split())[:300]
+
+
+def run_pages(units, kind, source, n, lo=1500, hi=4000, label="clean"):
+    """Up to n pages of runs of whole units (paragraphs or entries, one a line) from drawn places in `units`."""
+    ps = pieces("\n".join(units), lo, hi)
+    k = 0
+    for c in take(ps, len(ps)):
+        if k >= n:
+            break
+        k += add(label, kind, source, cut(c))
+    return k
+
+
+def html_pages(files, kind, lic, n, skip=DOC_SKIP, main=(), per_file=1, lo=1500, hi=4000, text=None, short=0,
+               label="clean", src=None):
+    """A page is a document's opening run (and, with per_file > 1, other drawn runs of a long document); `skip`
+    names the HTML classes and ids left out (a builder with a longer list binds it with functools.partial)."""
+    k = 0
+    for f in files:
+        if k >= n:
+            break
+        t = (text(f) if text else html_text(f, skip=skip, main=main)).replace(" ¶", "").replace("¶", "")
+        t = "\n".join(l for l in t.split("\n") if l.strip())
+        ps = pieces(t, lo, hi) or ([t] if short and len(t) > short else [])
+        for c in ps[:1] + take(ps[1:], per_file - 1):
+            if k < n:
+                k += add(label, kind, src(f) if src else deb_src(f, lic), cut(c))
+    return k
 
 
 def write(name):
