@@ -29,9 +29,9 @@ import java.util.Set;
  * #hashComment}), {@code NAME=value} and {@code NAME ?= value} lines ({@link #assignment}), {@code fi}/{@code
  * done}/{@code ; then} and BSD make directives ({@link #shell}); commands with options ({@link #commandLine}),
  * configuration directives ({@link #directive}) and Lisp forms ({@link #sExpression}) count too, and three settings
- * commented out ({@link #commentedOut}) make a page's {@code #} runs count as a comment block. Indentation alone (verse, quotations) and a final
- * comma (hard-wrapped prose) do not make a line code. Counting characters, not lines, keeps documentation whose prose
- * paragraphs (one long line each on a web page) outweigh its code samples.
+ * commented out ({@link #commentedOut}) make a page's {@code #} runs count as a comment block. Indentation alone
+ * (verse, quotations) and a final comma (hard-wrapped prose) do not make a line code. Counting characters, not lines,
+ * keeps documentation whose prose paragraphs (one long line each on a web page) outweigh its code samples.
  */
 public final class CodeLinesFilter implements Filter {
 
@@ -55,7 +55,8 @@ public final class CodeLinesFilter implements Filter {
     @Override
     public Decision test(Document doc) {
         String t = doc.text();
-        boolean comments = t.contains("/*") || t.contains("*/") || t.contains("\n *\n");   // " *" lines can be a block comment's
+        // a block comment's delimiter or blank line: only then can " *" lines be the comment's
+        boolean comments = t.contains("/*") || t.contains("*/") || t.contains("\n *\n");
         long total = 0;
         long code = 0;
         String closing = null;
@@ -103,7 +104,8 @@ public final class CodeLinesFilter implements Filter {
             }
             start = end + 1;
         }
-        code += otherCode || commentedOut >= 3 ? hashRunChars : 0;   // '#' lines in a row: a comment block, when the page has code besides
+        // '#' lines in a row: a comment block, when the page has code besides them or settings commented out
+        code += otherCode || commentedOut >= 3 ? hashRunChars : 0;
         double share = total == 0 ? 0.0 : (double) code / total;
         return share > maxShare ? Decision.drop(NAME, share) : Decision.keep();
     }
@@ -217,13 +219,13 @@ public final class CodeLinesFilter implements Filter {
 
     /**
      * A setting commented out ({@code # set casesensitive}, {@code #ftdi device_desc "Dual"}): a short {@code #} line
-     * that {@link #hashComment} reads as a script's and that does not end like a sentence's piece. Three of them tell
-     * a configuration file's {@code #} runs from an e-mail quoting a story line by line behind {@code #}, where a
-     * paragraph's short last line can look the same once.
+     * that {@link #hashComment} reads as a script's and that ends with a letter or digit, not like a sentence's
+     * piece. Three of them tell a configuration file's {@code #} runs from an e-mail quoting a story line by line
+     * behind {@code #}, where a paragraph's short last line can look the same once.
      */
     static boolean commentedOut(String s) {
         char last = s.charAt(s.length() - 1);
-        return s.length() > 3 && s.length() <= 40 && hashComment(s) && ".,;:!?\"')".indexOf(last) < 0 && Character.isLetterOrDigit(last);
+        return s.length() > 3 && s.length() <= 40 && hashComment(s) && Character.isLetterOrDigit(last);
     }
 
     /**
@@ -231,8 +233,9 @@ public final class CodeLinesFilter implements Filter {
      * with {@code )}, not after a sentence's {@code . ! ?} (a parenthetical aside on its own line is prose).
      */
     static boolean sExpression(String s) {
-        return s.length() > 2 && s.charAt(0) == '(' && s.charAt(s.length() - 1) == ')' && ".!?".indexOf(s.charAt(s.length() - 2)) < 0
-                && Character.isLetter(s.charAt(1)) && Character.isLowerCase(s.charAt(1));
+        int n = s.length();
+        return n > 2 && s.charAt(0) == '(' && s.charAt(n - 1) == ')' && ".!?".indexOf(s.charAt(n - 2)) < 0
+                && Character.isLowerCase(s.charAt(1));
     }
 
     /**
@@ -268,9 +271,8 @@ public final class CodeLinesFilter implements Filter {
         }
         int i = 0;
         boolean underscore = false;
-        while (i < s.length() && (s.charAt(i) >= 'a' && s.charAt(i) <= 'z' || s.charAt(i) >= '0' && s.charAt(i) <= '9' || s.charAt(i) == '_')) {
-            underscore |= s.charAt(i) == '_' && i > 0 && i + 1 < s.length() && s.charAt(i + 1) != ' ';
-            i++;
+        for (char c; i < s.length() && ((c = s.charAt(i)) >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_'); i++) {
+            underscore |= c == '_' && i > 0 && i + 1 < s.length() && s.charAt(i + 1) != ' ';
         }
         if (underscore && i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
             int next = s.indexOf(' ', i + 1);
