@@ -55,8 +55,7 @@ public final class CodeLinesFilter implements Filter {
     @Override
     public Decision test(Document doc) {
         String t = doc.text();
-        // a block comment's delimiter or blank line: only then can " *" lines be the comment's
-        boolean comments = t.contains("/*") || t.contains("*/") || t.contains("\n *\n");
+        int comments = -1;           // a block comment's delimiter or blank " *" line on the page: 1, 0, -1 not looked
         long total = 0;
         long code = 0;
         String closing = null;
@@ -86,7 +85,11 @@ public final class CodeLinesFilter implements Filter {
                 closing = block(line, s, closing, previousCode);
                 delimiterSeen |= inBlock || closing != null || closes;
                 boolean hash = s.charAt(0) == '#';
-                boolean isCode = inBlock || closing != null || (comments ? codeLike(line, s) : codeLikeOtherwise(line, s))
+                boolean continuation = commentContinuation(line, s);
+                if (continuation && comments < 0) {   // looked for once, on a page's first " *" line
+                    comments = t.contains("/*") || t.contains("*/") || t.contains("\n *\n") ? 1 : 0;
+                }
+                boolean isCode = inBlock || closing != null || continuation && comments == 1 || codeLikeOtherwise(line, s)
                         || previousCode && dashComment(s);
                 if (hash && hashRun && !isCode) {
                     hashRunChars += s.length();
