@@ -20,6 +20,7 @@ usage: DEB_DIR=/tmp/fid9/deb DEB_X=/tmp/fid9/x NPM_PACK=/tmp/fid9/pack python3 b
 bytes whose md5 HELDOUT9.md states.)
 """
 import bz2
+import functools
 import json
 import os
 import re
@@ -39,33 +40,8 @@ DOC_SKIP = {"navheader", "navfooter", "toc", "TOC", "NAVHEADER", "NAVFOOTER", "f
             "navigation", "nav", "breadcrumbs", "sidebar", "menubar", "nav-panel", "nav-chapters", "nav-wrapper",
             "menu-bar", "topbar", "leftnav", "footer", "searchbar", "search-wrapper", "Contents", "Index", "Bookmarks",
             "relatedtopics", "related", "ttoc", "versioninfo", "sphinxsidebar", "chapter-navigation", "nav-wide-wrapper"}
-
-
-def run_pages(units, kind, source, n, lo=1500, hi=4000, label="clean"):
-    """Up to n pages of runs of whole units (paragraphs or entries, one a line) from drawn places in `units`."""
-    ps = pieces("\n".join(units), lo, hi)
-    k = 0
-    for c in take(ps, len(ps)):
-        if k >= n:
-            break
-        k += add(label, kind, source, c)
-    return k
-
-
-def html_pages(files, kind, lic, n, skip=DOC_SKIP, main=(), per_file=1, lo=1500, hi=4000, text=None, short=0,
-               label="clean"):
-    """A page is a document's opening run (and, with per_file > 1, other drawn runs of a long document)."""
-    k = 0
-    for f in files:
-        if k >= n:
-            break
-        t = (text(f) if text else html_text(f, skip=skip, main=main)).replace(" ¶", "").replace("¶", "")
-        t = "\n".join(l for l in t.split("\n") if l.strip())
-        ps = pieces(t, lo, hi) or ([t] if short and len(t) > short else [])
-        for c in ps[:1] + take(ps[1:], per_file - 1):
-            if k < n:
-                k += add(label, kind, deb_src(f, lic), cut(c))
-    return k
+html_pages = functools.partial(fidelity_build.html_pages, skip=DOC_SKIP)
+run_pages = functools.partial(fidelity_build.run_pages, limit=0)
 
 
 # ---------------------------------------------------------------- lorem: placeholder texts not used before

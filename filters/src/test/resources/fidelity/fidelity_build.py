@@ -385,14 +385,15 @@ def lic_body(t):
     return " ".join(re.sub(r"(?im)^.*(copyright|package|component).*$", "", t).split())[:300]
 
 
-def run_pages(units, kind, source, n, lo=1500, hi=4000, label="clean"):
-    """Up to n pages of runs of whole units (paragraphs or entries, one a line) from drawn places in `units`."""
+def run_pages(units, kind, source, n, lo=1500, hi=4000, label="clean", limit=4000):
+    """Up to n pages of runs of whole units (paragraphs or entries, one a line) from drawn places in `units`, each
+    cut to `limit` characters (0: not cut, as the ninth set's builder did)."""
     ps = pieces("\n".join(units), lo, hi)
     k = 0
     for c in take(ps, len(ps)):
         if k >= n:
             break
-        k += add(label, kind, source, cut(c))
+        k += add(label, kind, source, cut(c, limit) if limit else c)
     return k
 
 
