@@ -18,11 +18,11 @@ final class VocabularyShare {
     static final int MAX_WORD = 20;
 
     /**
-     * policy_vocabulary's, placeholder_text's and unknown_language's vocabularies, scanned together (kiln's
-     * profile runs all three on every page).
+     * policy_vocabulary's, placeholder_text's and unknown_language's two vocabularies, scanned together (kiln's
+     * profile runs all three rules on every page).
      */
     static final List<Vocabulary> KILN = together(List.of(set(PolicyVocabularyFilter.WORDS), set(PlaceholderTextFilter.WORDS),
-            set(UnknownLanguageFilter.WORDS)));
+            set(UnknownLanguageFilter.WORDS), less(set(UnknownLanguageFilter.WORDS), set(UnknownLanguageFilter.SHARED))));
 
     private VocabularyShare() {
     }
@@ -52,6 +52,16 @@ final class VocabularyShare {
 
     static Set<String> set(String spaceSeparated) {
         return Set.of(spaceSeparated.trim().split("\\s+"));
+    }
+
+    /** {@code words} without {@code removed}; every removed word must be in {@code words}. */
+    static Set<String> less(Set<String> words, Set<String> removed) {
+        if (!words.containsAll(removed)) {
+            throw new IllegalArgumentException("not in the vocabulary: " + removed);
+        }
+        Set<String> out = new java.util.HashSet<>(words);
+        out.removeAll(removed);
+        return Set.copyOf(out);
     }
 
     /** The shared scan: each word's membership as a bit mask, ASCII words in an open-addressing table. */
