@@ -196,16 +196,19 @@ public final class KilnRuleFactories {
         public static final double MIN_ENGLISH_SHARE = UnknownLanguageFilter.DEFAULT_MIN_ENGLISH_SHARE;
         public static final double MIN_ENGLISH_ONLY_SHARE = UnknownLanguageFilter.DEFAULT_MIN_ENGLISH_ONLY_SHARE;
         public static final double MIN_LANGUAGE_PROBABILITY = UnknownLanguageFilter.DEFAULT_MIN_LANGUAGE_PROBABILITY;
+        public static final double MIN_NAMED_ENGLISH_SHARE = UnknownLanguageFilter.DEFAULT_MIN_NAMED_ENGLISH_SHARE;
 
         public UnknownLanguage() {
             super(UnknownLanguageFilter.NAME, "text in no language (random-word placeholder): English function words < min_english_share="
                             + num(MIN_ENGLISH_SHARE) + " (or English-only ones < min_english_only_share=" + num(MIN_ENGLISH_ONLY_SHARE)
                             + ") of the words and langdetect's best guess < min_language_probability="
                             + num(MIN_LANGUAGE_PROBABILITY) + "; a confident guess not in languages=" + UnknownLanguageFilter.DEFAULT_LANGUAGES
-                            + " is other_language ([] keeps any)",
+                            + " is other_language ([] keeps any); one named English with function words < min_named_english_share="
+                            + num(MIN_NAMED_ENGLISH_SHARE) + " is english_word_list",
                     p -> new UnknownLanguageFilter(p.getDouble("min_english_share", MIN_ENGLISH_SHARE, 0, 1),
                             p.getDouble("min_english_only_share", MIN_ENGLISH_ONLY_SHARE, 0, 1),
                             p.getDouble("min_language_probability", MIN_LANGUAGE_PROBABILITY, 0, 1),
+                            p.getDouble("min_named_english_share", MIN_NAMED_ENGLISH_SHARE, 0, 1),
                             p.getStrings("languages", UnknownLanguageFilter.DEFAULT_LANGUAGES)));
         }
     }

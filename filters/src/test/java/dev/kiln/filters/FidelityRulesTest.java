@@ -300,6 +300,29 @@ class FidelityRulesTest {
         assertEquals("keep", run(UnknownLanguageFilter.NAME, HELD6.get("clean/reuters-news/10")).decision());
     }
 
+    @Test
+    void unknownLanguageDropsEnglishWordsWithoutSentences() {
+        // Data::Random's rand_words, one call a line: dictionary words, no function word; langdetect names them English
+        int dropped = 0;
+        for (int i = 0; i < 18; i++) {
+            StageChain.Result r = run(UnknownLanguageFilter.NAME, held12("lorem/data-random-words/" + i));
+            if (UnknownLanguageFilter.WORD_LIST.equals(r.reason())) {
+                dropped++;
+                assertTrue(r.value() < 0.01, i + " " + r.value());
+            }
+            assertEquals("keep", run(UnknownLanguageFilter.NAME, Map.of("min_named_english_share", 0.0), held12("lorem/data-random-words/" + i)).decision());
+        }
+        // the four wrapped in site chrome ("Skip to main content", "Back to top") reach 0.01 on the chrome's "to" and
+        // "a"; line_structure and function_words drop those in the profile
+        assertEquals(14, dropped, "dropped as word lists");
+        // no clean page of the twelfth set is taken for a word list (a POV-Ray index of file names is unknown_language)
+        for (String id : HELD12.keySet()) {
+            if (id.startsWith("clean/")) {
+                assertTrue(!UnknownLanguageFilter.WORD_LIST.equals(run(UnknownLanguageFilter.NAME, held12(id)).reason()), id);
+            }
+        }
+    }
+
     /** The twelfth held-out set's pages (a tuning set since the thirteenth was built, 2026-12-07, eighth session). */
     static final Map<String, String> HELD12 = FilterFidelityTest.texts(FilterFidelityTest.HELD_OUT_12);
 
@@ -543,9 +566,10 @@ class FidelityRulesTest {
                 "policy_vocabulary.max_policy_share", PolicyVocabularyFilter::new,
                 "licence_text.max_licence_share", dev.kiln.filters.rules.LicenceTextFilter::new,
                 "punct_share.max_punct_ratio", PunctShareFilter::new,
-                "unknown_language.min_english_share", v -> new UnknownLanguageFilter(v, 0.03, 0.9, java.util.List.of("en")),
-                "unknown_language.min_english_only_share", v -> new UnknownLanguageFilter(0.08, v, 0.9, java.util.List.of("en")),
-                "unknown_language.min_language_probability", v -> new UnknownLanguageFilter(0.08, 0.03, v, java.util.List.of("en")),
+                "unknown_language.min_english_share", v -> new UnknownLanguageFilter(v, 0.03, 0.9, 0.01, java.util.List.of("en")),
+                "unknown_language.min_english_only_share", v -> new UnknownLanguageFilter(0.08, v, 0.9, 0.01, java.util.List.of("en")),
+                "unknown_language.min_language_probability", v -> new UnknownLanguageFilter(0.08, 0.03, v, 0.01, java.util.List.of("en")),
+                "unknown_language.min_named_english_share", v -> new UnknownLanguageFilter(0.08, 0.03, 0.9, v, java.util.List.of("en")),
                 "function_words.min_function_share", FunctionWordsFilter::new);
         rules.forEach((key, ctor) -> {
             String[] stageAndParam = key.split("\\.");

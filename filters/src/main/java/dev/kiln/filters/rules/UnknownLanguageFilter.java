@@ -23,7 +23,9 @@ import java.util.Set;
  * least {@code min_english_only_share} of its words are function words no common European language spells the
  * same ({@link #WORDS} less {@link #SHARED}): Hungarian filler's {@code a} and {@code is}, Polish {@code i, a, to}
  * and Dutch {@code in, is} reach 0.08 alone, yet their English-only share is 0 to 0.005, while English pages
- * measure 0.04 and more (a 49-word news brief; 2,688 clean pages of the labelled sets).
+ * measure 0.04 and more (a 49-word news brief; 2,688 clean pages of the labelled sets). A page langdetect names
+ * English though under {@code min_named_english_share} of its words are English function words is a list of English
+ * words, not English ({@link #WORD_LIST}: random-word filler).
  */
 public final class UnknownLanguageFilter implements Filter {
 
@@ -32,6 +34,16 @@ public final class UnknownLanguageFilter implements Filter {
 
     /** Reason code of a page in a language not in {@code languages}. */
     public static final String OTHER = "other_language";
+
+    /**
+     * Reason code of a page langdetect names English whose words hold under {@code min_named_english_share}
+     * English function words: English words without English sentences (Data::Random's and npm random-words'
+     * filler, a schema's attribute names) measure 0 to 0.005.
+     */
+    public static final String WORD_LIST = "english_word_list";
+
+    /** Default {@code min_named_english_share}: the labelled sets' clean English pages measure 0.04 and more. */
+    public static final double DEFAULT_MIN_NAMED_ENGLISH_SHARE = 0.01;
 
     /** Default {@code languages}: English only. */
     public static final List<String> DEFAULT_LANGUAGES = List.of("en");
@@ -61,6 +73,7 @@ public final class UnknownLanguageFilter implements Filter {
     private final double minEnglishShare;
     private final double minEnglishOnlyShare;
     private final double minProbability;
+    private final double minNamedEnglishShare;
     private final Set<String> languages;
     /** English pages are kept without langdetect only when English is kept. */
     private final boolean englishKept;
@@ -68,10 +81,12 @@ public final class UnknownLanguageFilter implements Filter {
     /**
      * @param languages langdetect codes kept ({@link LangDetect#LANGUAGES}); empty for any language it can name
      */
-    public UnknownLanguageFilter(double minEnglishShare, double minEnglishOnlyShare, double minProbability, List<String> languages) {
+    public UnknownLanguageFilter(double minEnglishShare, double minEnglishOnlyShare, double minProbability, double minNamedEnglishShare,
+            List<String> languages) {
         this.minEnglishShare = ConfigException.checkRange("min_english_share", minEnglishShare, 0.0, 1.0);
         this.minEnglishOnlyShare = ConfigException.checkRange("min_english_only_share", minEnglishOnlyShare, 0.0, 1.0);
         this.minProbability = ConfigException.checkRange("min_language_probability", minProbability, 0.0, 1.0);
+        this.minNamedEnglishShare = ConfigException.checkRange("min_named_english_share", minNamedEnglishShare, 0.0, 1.0);
         for (String l : languages) {
             if (!LangDetect.LANGUAGES.contains(l)) {
                 throw new ConfigException("languages: '" + l + "' is not one of langdetect's " + LangDetect.LANGUAGES);
@@ -96,6 +111,10 @@ public final class UnknownLanguageFilter implements Filter {
         if (g.probability() < minProbability) {
             return Decision.drop(NAME, g.probability());
         }
-        return languages.isEmpty() || languages.contains(g.language()) ? Decision.keep() : Decision.drop(OTHER, g.probability());
+        if (!languages.isEmpty() && !languages.contains(g.language())) {
+            return Decision.drop(OTHER, g.probability());
+        }
+        double share = g.language().equals("en") ? VocabularyShare.of(doc.text(), VOCABULARY) : 1;
+        return share < minNamedEnglishShare ? Decision.drop(WORD_LIST, share) : Decision.keep();
     }
 }
