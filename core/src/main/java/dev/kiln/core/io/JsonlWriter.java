@@ -42,10 +42,27 @@ public final class JsonlWriter extends AtomicDocumentWriter {
         gen.writeStringField("source", doc.source());
         for (Map.Entry<String, Object> e : doc.metadata().entrySet()) {
             gen.writeFieldName(e.getKey());
-            JsonlReader.MAPPER.writeValue(gen, e.getValue());
+            writeValue(e.getValue());
         }
         gen.writeEndObject();
         gen.writeRaw('\n');
+    }
+
+    /**
+     * One metadata value: the scalars JSONL input gives (strings, {@code Long}, {@code Double}, booleans, null)
+     * straight to the generator, the same bytes the mapper writes without its per-call serializer lookup; maps,
+     * lists and other numbers through the mapper.
+     */
+    private void writeValue(Object v) throws IOException {
+        switch (v) {
+            case null -> gen.writeNull();
+            case String s -> gen.writeString(s);
+            case Long l -> gen.writeNumber(l);
+            case Integer i -> gen.writeNumber(i);
+            case Double d -> gen.writeNumber(d);
+            case Boolean b -> gen.writeBoolean(b);
+            default -> JsonlReader.MAPPER.writeValue(gen, v);
+        }
     }
 
     @Override

@@ -88,6 +88,36 @@ class RoundTripTest {
     }
 
     @Test
+    void jsonlMetadataScalarsAreTheBytesTheMapperWrites() throws IOException {
+        // the writer puts scalars straight to the generator; each line must equal the mapper's own serialisation
+        Map<String, Object> meta = new java.util.LinkedHashMap<>();
+        meta.put("s", "q\"uote \\ tab\t ctl\u0001 é 🚀 </script>");
+        meta.put("long", Long.MIN_VALUE);
+        meta.put("int", 7);
+        meta.put("d", 0.1);
+        meta.put("tiny", 4.9e-324);
+        meta.put("big", 1.0e300);
+        meta.put("neg0", -0.0);
+        meta.put("nan", Double.NaN);
+        meta.put("inf", Double.NEGATIVE_INFINITY);
+        meta.put("t", true);
+        meta.put("f", false);
+        meta.put("nothing", null);
+        meta.put("dec", new java.math.BigDecimal("1.50"));
+        meta.put("list", List.of(1L, "two", Map.of("three", 3.0)));
+        meta.put("map", new java.util.TreeMap<>(Map.of("b", 2L, "a", List.of())));
+        Document doc = new Document("id\u2028", "text", "web", meta);
+        Path f = dir.resolve("scalars.jsonl");
+        TestDocs.write(f, List.of(doc));
+        Map<String, Object> whole = new java.util.LinkedHashMap<>();
+        whole.put("id", doc.id());
+        whole.put("text", doc.text());
+        whole.put("source", doc.source());
+        whole.putAll(doc.metadata());
+        assertEquals(JsonlReader.MAPPER.writeValueAsString(whole) + "\n", Files.readString(f));
+    }
+
+    @Test
     void jsonlWritesAstralCharactersAsRawUtf8EvenInLongTexts() throws IOException {
         String text = "rocket 🚀 ".repeat(20_000);
         Path f = dir.resolve("emoji.jsonl");
