@@ -537,6 +537,20 @@ class FidelityRulesTest {
     }
 
     @Test
+    void codeLinesReadsVimScriptAndDeclarations() {
+        // Vim plugins (taglist, cvsmenu): '" comment' lines, 'let s:x = ...' and a lone 'endfunction'; kept before
+        for (String id : java.util.List.of("code/vim-script/0", "code/vim-script/2", "code/vim-script/3")) {
+            assertEquals("code_lines", run(CodeLinesFilter.NAME, held12(id)).reason(), id);
+        }
+        assertEquals("code_lines", run(CodeLinesFilter.NAME, "let s:count = 0\nlocal n = 1\nendfunction\nendwhile\n").reason());
+        // a quotation opened and closed on its line, a spaced quotation's reply, and "Let x = 5" in a proof stay prose
+        String dialogue = "\"I never said that,\" she answered, and turned back to the window.\n"
+                + "\" Then who did? \" asked her brother from the doorway of the kitchen.\n"
+                + "Let x = 5 be the number of apples left in the basket after the first day.\n";
+        assertEquals("keep", run(CodeLinesFilter.NAME, dialogue.repeat(4)).decision());
+    }
+
+    @Test
     void codeLinesReadsStarBulletsAsProseWithoutABlockComment() {
         // Grace's change list (" *  [ES] fixed Fourier transform DC-term amplitude"): dropped before
         assertEquals("keep", run(CodeLinesFilter.NAME, HELD11.get("clean/grace-docs/0")).decision());

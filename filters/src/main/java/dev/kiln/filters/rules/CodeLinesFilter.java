@@ -26,8 +26,9 @@ import java.util.Set;
  * "type": "array",}) and source-width lines with {@code ->}, {@code ::} or {@code =>} are code; so are two or more
  * {@code #} lines in a row (a comment block: Markdown headings never touch) on a page that has code besides them (an
  * e-mail quoting a news story behind {@code #} has none). Shell and make files count by their script comments ({@link
- * #hashComment}), {@code NAME=value} and {@code NAME ?= value} lines ({@link #assignment}), {@code fi}/{@code
- * done}/{@code ; then} and BSD make directives ({@link #shell}); commands with options ({@link #commandLine}),
+ * #hashComment}), {@code NAME=value} and {@code NAME ?= value} lines ({@link #assignment}, with a declaring {@code
+ * let local var const my our} too), {@code fi}/{@code done}/{@code ; then}, a lone {@code endif}/{@code endfunction}
+ * and BSD make directives ({@link #shell}), and Vim's {@code " comment} lines; commands with options ({@link #commandLine}),
  * configuration directives ({@link #directive}) and Lisp forms ({@link #sExpression}) count too, and three settings
  * commented out ({@link #commentedOut}) make a page's {@code #} runs count as a comment block. Indentation alone
  * (verse, quotations) and a final comma (hard-wrapped prose) do not make a line code. Counting characters, not lines,
@@ -213,6 +214,9 @@ public final class CodeLinesFilter implements Filter {
                 || s.startsWith("self.") || s.contains(" self.") || s.contains("(self")) {
             return true;
         }
+        if (s.startsWith("\" ") && s.indexOf('"', 1) < 0) {
+            return true;   // a Vim script comment: prose opens a quotation without a space and closes it
+        }
         if (s.equals("*") || s.equals("**") || wrapped && s.startsWith("** ") || s.startsWith("*/") || s.endsWith("*/") || wrapped && s.startsWith("* @") || s.startsWith("$") || s.startsWith(">>> ")) {
             return true;
         }
@@ -294,18 +298,19 @@ public final class CodeLinesFilter implements Filter {
         return false;
     }
 
-    private static final Set<String> SHELL_WORDS = Set.of("fi", "done", "esac", "else", "then", "do", ";;", "shift", "end");
+    private static final Set<String> SHELL_WORDS = Set.of("fi", "done", "esac", "else", "then", "do", ";;", "shift", "end",
+            "endif", "endwhile", "endfor", "endforeach", "endfunction", "endfunc", "endtry", "endswitch", "endmodule", "endcase");
 
     private static final Set<String> MAKE_DIRECTIVES = Set.of("if", "ifdef", "ifndef", "elif", "else", "endif", "for", "endfor",
             "include", "undef", "export");
 
     /**
      * Shell and make (their assignments are {@link #assignment}'s): a lone {@code fi done esac else then do ;; shift}
-     * (or Lua's and Ruby's {@code end}), a line ending {@code ; then} or {@code ; do}, starting {@code export }, or a
+     * (or Lua's and Ruby's {@code end}, Vim's, PHP's and Verilog's {@code endif endwhile endfunction endmodule}...), a line ending {@code ; then} or {@code ; do}, starting {@code export }, or a
      * BSD make directive ({@code .if}, {@code .endif}...).
      */
     static boolean shell(String s) {
-        if (s.length() <= 5 && SHELL_WORDS.contains(s) || s.endsWith("; then") || s.endsWith("; do") || s.startsWith("export ")) {
+        if (s.length() <= 11 && SHELL_WORDS.contains(s) || s.endsWith("; then") || s.endsWith("; do") || s.startsWith("export ")) {
             return true;
         }
         if (s.startsWith(".")) {
@@ -360,19 +365,34 @@ public final class CodeLinesFilter implements Filter {
 
     /**
      * A statement at the start of a line: {@code name = ...} (Python's module constants), {@code NAME=value} (shell),
-     * {@code NAME ?= value}, {@code :=}, {@code +=} with or without spaces (make).
+     * {@code NAME ?= value}, {@code :=}, {@code +=} with or without spaces (make), after a lower-case declaring
+     * keyword ({@code let s:count = 0}, {@code local n = 1}; the name may then hold {@code $ : { }}).
      */
     static boolean assignment(String s) {
-        int i = 0;
-        while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '.')) {
+        int k = declaration(s);
+        int i = k;
+        while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '.'
+                || k > 0 && "$:{}".indexOf(s.charAt(i)) >= 0)) {
             i++;
         }
-        if (i == 0 || i == s.length() || Character.isDigit(s.charAt(0))) {
+        if (i == k || i == s.length() || Character.isDigit(s.charAt(k))) {
             return false;
         }
         int j = s.charAt(i) == ' ' ? i + 1 : i;
         j += j < s.length() && "?:+".indexOf(s.charAt(j)) >= 0 ? 1 : 0;
         return j < s.length() && s.charAt(j) == '=' && (j == i || s.startsWith("= ", j) || s.charAt(i) != ' ');
+    }
+
+    private static final String[] DECLARATIONS = {"let ", "local ", "var ", "const ", "my ", "our "};
+
+    /** The length of a declaring keyword and its space at {@code s}'s start ({@code let x = 1}, {@code local n = 0}), or 0. */
+    private static int declaration(String s) {
+        for (String d : DECLARATIONS) {
+            if (s.startsWith(d)) {
+                return d.length();
+            }
+        }
+        return 0;
     }
 
     /**
