@@ -365,7 +365,7 @@ public final class CodeLinesFilter implements Filter {
 
     /**
      * A statement at the start of a line: {@code name = ...} (Python's module constants), {@code NAME=value} (shell),
-     * {@code NAME ?= value}, {@code :=}, {@code +=} with or without spaces (make), after a lower-case declaring
+     * {@code NAME ?= value}, {@code :=}, {@code +=} with or without spaces (make), also after a lower-case declaring
      * keyword ({@code let s:count = 0}, {@code local n = 1}; the name may then hold {@code $ : { }}).
      */
     static boolean assignment(String s) {
