@@ -28,8 +28,8 @@ import java.util.Set;
  * e-mail quoting a news story behind {@code #} has none). Shell and make files count by their script comments ({@link
  * #hashComment}), {@code NAME=value} and {@code NAME ?= value} lines ({@link #assignment}, with a declaring {@code
  * let local var const my our} too), {@code fi}/{@code done}/{@code ; then}, a lone {@code endif}/{@code endfunction}
- * and BSD make directives ({@link #shell}), and Vim's {@code " comment} lines; commands with options ({@link #commandLine}),
- * configuration directives ({@link #directive}) and Lisp forms ({@link #sExpression}) count too, and three settings
+ * and BSD make directives ({@link #shell}), and Vim's {@code " comment} lines; commands with options ({@link
+ * #commandLine}), configuration directives ({@link #directive}) and Lisp forms ({@link #sExpression}) count too, and three settings
  * commented out ({@link #commentedOut}) make a page's {@code #} runs count as a comment block. Indentation alone
  * (verse, quotations) and a final comma (hard-wrapped prose) do not make a line code. Counting characters, not lines,
  * keeps documentation whose prose paragraphs (one long line each on a web page) outweigh its code samples.
@@ -306,8 +306,9 @@ public final class CodeLinesFilter implements Filter {
 
     /**
      * Shell and make (their assignments are {@link #assignment}'s): a lone {@code fi done esac else then do ;; shift}
-     * (or Lua's and Ruby's {@code end}, Vim's, PHP's and Verilog's {@code endif endwhile endfunction endmodule}...), a line ending {@code ; then} or {@code ; do}, starting {@code export }, or a
-     * BSD make directive ({@code .if}, {@code .endif}...).
+     * (or Lua's and Ruby's {@code end}, Vim's, PHP's and Verilog's {@code endif endwhile endfunction endmodule}...),
+     * a line ending {@code ; then} or {@code ; do}, starting {@code export }, or a BSD make directive ({@code .if},
+     * {@code .endif}...).
      */
     static boolean shell(String s) {
         if (s.length() <= 11 && SHELL_WORDS.contains(s) || s.endsWith("; then") || s.endsWith("; do") || s.startsWith("export ")) {
