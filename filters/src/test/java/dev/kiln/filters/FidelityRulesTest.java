@@ -572,6 +572,30 @@ class FidelityRulesTest {
     /** The sixth held-out set's pages (a tuning set since its first run, 2026-12-07, fifth session). */
     static final Map<String, String> HELD6 = FilterFidelityTest.texts(FilterFidelityTest.HELD_OUT_6);
 
+    /** The thirteenth held-out set's pages (a tuning set since the fourteenth was built, 2026-12-07, ninth session). */
+    static final Map<String, String> HELD13 = FilterFidelityTest.texts(FilterFidelityTest.HELD_OUT_13);
+
+    static String held13(String id) {
+        return java.util.Objects.requireNonNull(HELD13.get(id), id);
+    }
+
+    @Test
+    void policyVocabularyReadsACookieDeclarationsRetentionPeriods() {
+        // the Open Cookie Database as a site's cookie table: "vuid (Analytics; set by Vimeo; retention: 2 years): ..."
+        for (int i : new int[] {1, 3, 8, 9, 11, 18, 19}) {
+            String text = held13("policy/cookie-declaration/" + i);
+            StageChain.Result r = run(PolicyVocabularyFilter.NAME, text);
+            assertEquals(PolicyVocabularyFilter.NAME, r.reason(), "declaration " + i);
+            // without "retention" the same table falls under the threshold
+            String without = text.replaceAll("(?i)\\bretention\\b", "kept");
+            assertEquals("keep", run(PolicyVocabularyFilter.NAME, without).decision(), "declaration " + i);
+        }
+        // documentation that mentions log or data retention in passing is kept
+        String prose = "The server rotates its logs daily. The retention period for old logs is set in the configuration "
+                + "file, and the default keeps a week of them before the oldest are removed from the disk.\n";
+        assertEquals("keep", run(PolicyVocabularyFilter.NAME, prose.repeat(4)).decision());
+    }
+
     @Test
     void thresholdsAreValidated() {
         Map<String, Function<Double, Object>> rules = Map.of(

@@ -307,12 +307,13 @@ class FilterFidelityTest {
     /**
      * The thirteenth held-out set (HELDOUT13.md: English manuals, help and game dialogue; random-word filler in seven
      * languages; configs and source of 65 kinds; cookie declarations), built blind while the twelfth was tuned on and
-     * run once at 88a4564, not tuned on: the newest independent figure. Floors are that run, rounded down.
+     * run once at 88a4564 (clean 0.927, lorem 0.978, code 0.960, policy 0.845), tuned on after the fourteenth was
+     * built. Floors are its figures after that, rounded down.
      */
     static final Map<String, Double> FLOORS_HELD_OUT_13 = Map.ofEntries(Map.entry("clean", 0.927), Map.entry("clean/octave-manual", 1.0),
             Map.entry("clean/cmake-docs", 1.0), Map.entry("clean/wesnoth-dialogue", 0.977), Map.entry("lorem", 0.978),
             Map.entry("lorem/dict-word-filler", 1.0), Map.entry("code", 0.96), Map.entry("code/rust", 1.0), Map.entry("code/ruby", 1.0),
-            Map.entry("policy", 0.845), Map.entry("policy/debian-copyright", 0.968));
+            Map.entry("policy", 0.943), Map.entry("policy/cookie-declaration", 0.95), Map.entry("policy/debian-copyright", 0.968));
 
     /** Measured on the tuning set when the profile was last changed, rounded down. */
     static final Map<String, Double> FLOORS_TUNING = Map.ofEntries(Map.entry("clean", 0.954), Map.entry("clean/scofield", 1.0),
