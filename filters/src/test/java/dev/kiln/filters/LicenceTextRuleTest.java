@@ -37,6 +37,24 @@ class LicenceTextRuleTest {
     }
 
     @Test
+    void dropsTheContributorCovenant() {
+        // Jekyll's theme template (Contributor Covenant 1.4) and a scanner's CODE_OF_CONDUCT.md (2.1, shortened):
+        // thousands of projects publish it verbatim, and it has no legal vocabulary for policy_vocabulary
+        Map<String, String> held12 = FilterFidelityTest.texts(FilterFidelityTest.HELD_OUT_12);
+        Map<String, String> held13 = FilterFidelityTest.texts(FilterFidelityTest.HELD_OUT_13);
+        for (String text : List.of(held12.get("policy/privacy-notice/2"), held13.get("policy/project-policy/0"))) {
+            assertEquals("keep", run(PolicyVocabularyFilter.NAME, text).decision());
+            StageChain.Result r = run(LicenceTextFilter.NAME, text);
+            assertEquals(LicenceTextFilter.NAME, r.reason());
+            assertTrue(r.value() > 0.6, "share " + r.value());
+        }
+        // a page that names a code of conduct is not one
+        String prose = "Our project follows a Code of Conduct, and the maintainers answer reports within a week. "
+                + "Read it before you open your first pull request, then say hello on the mailing list.\n";
+        assertEquals("keep", run(LicenceTextFilter.NAME, prose.repeat(3)).decision());
+    }
+
+    @Test
     void keepsDocumentationThatQuotesALicenceNotice() {
         // GNU MPFR's README (copyright and LGPL notice, then the library) and the Securing Debian manual's page
         // quoting the GPL's "This program is free software..." notice: a fifth to a quarter of their 6-grams

@@ -22,8 +22,9 @@ final class LicenceShingles {
 
     /** The bundled texts, {@code licences/NAME.txt}. */
     static final List<String> TEXTS = List.of("Apache-2.0", "Artistic", "BSD", "BSD-2-Clause", "CC-BY-SA-4.0", "CC0-1.0",
-            "GCC-exception-3.1", "GFDL-1.2", "GFDL-1.3", "GPL-1", "GPL-2", "GPL-3", "ISC", "LGPL-2", "LGPL-2.1", "LGPL-3",
-            "LLVM-exception", "MIT", "MPL-1.1", "MPL-2.0", "NCSA", "OFL-1.1", "Unicode-3.0");
+            "Contributor-Covenant-1.4", "Contributor-Covenant-2.0", "Contributor-Covenant-2.1", "GCC-exception-3.1",
+            "GFDL-1.2", "GFDL-1.3", "GPL-1", "GPL-2", "GPL-3", "ISC", "LGPL-2", "LGPL-2.1", "LGPL-3", "LLVM-exception", "MIT",
+            "MPL-1.1", "MPL-2.0", "NCSA", "OFL-1.1", "Unicode-3.0");
 
     private static final long EMPTY = 0L;
 
@@ -86,11 +87,12 @@ final class LicenceShingles {
      * Every bundled text has one of these; a text with none of them is not read (about three quarters of
      * web pages, whose cost would otherwise be a hash lookup per word).
      */
-    static final List<String> ANCHORS = List.of("icen", "opyright", "ICEN", "OPYRIGHT");
+    static final List<String> ANCHORS = List.of("icen", "opyright", "ICEN", "OPYRIGHT", "of Conduct", "OF CONDUCT");
 
     /**
      * Matched shingles / shingles of {@code text}; 0 for a text of fewer than {@value #WORDS} words or with
-     * none of the {@link #ANCHORS} ("licence", "license", "copyright", lower or upper case).
+     * none of the {@link #ANCHORS} ("licence", "license", "copyright", lower or upper case, or a covenant's "Code of
+     * Conduct").
      */
     double share(String text) {
         if (!anchored(text)) {
