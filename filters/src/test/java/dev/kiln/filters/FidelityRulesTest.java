@@ -551,6 +551,20 @@ class FidelityRulesTest {
     }
 
     @Test
+    void codeLinesReadsCallStatements() {
+        // extra-cmake-modules' find modules: set(...), endif(), if (NOT X) and a call's closing ")" on its own line
+        for (String id : java.util.List.of("code/cmake/4", "code/cmake/7")) {
+            assertEquals("code_lines", run(CodeLinesFilter.NAME, HELD5.get(id)).reason(), id);
+        }
+        assertEquals("code_lines", run(CodeLinesFilter.NAME, "set(GPB_MODULE_DIR ${CMAKE_CURRENT_LIST_DIR})\nif (NOT FOUND)\n"
+                + "message(FATAL_ERROR \"not found\")\nendif()\n)\n").reason());
+        // a manual page's references, a C definition's head and a parenthesised sentence stay prose
+        String prose = "The commands below are described in their own manual pages, listed here for reference.\n"
+                + "ls(1)\nmain(void)\nNote(see the section above for the options that apply here.)\n";
+        assertEquals("keep", run(CodeLinesFilter.NAME, prose.repeat(3)).decision());
+    }
+
+    @Test
     void codeLinesReadsStarBulletsAsProseWithoutABlockComment() {
         // Grace's change list (" *  [ES] fixed Fourier transform DC-term amplitude"): dropped before
         assertEquals("keep", run(CodeLinesFilter.NAME, HELD11.get("clean/grace-docs/0")).decision());

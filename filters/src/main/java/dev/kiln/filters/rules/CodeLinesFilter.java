@@ -29,7 +29,8 @@ import java.util.Set;
  * #hashComment}), {@code NAME=value} and {@code NAME ?= value} lines ({@link #assignment}, with a declaring {@code
  * let local var const my our} too), {@code fi}/{@code done}/{@code ; then}, a lone {@code endif}/{@code endfunction}
  * and BSD make directives ({@link #shell}), and Vim's {@code " comment} lines; commands with options ({@link
- * #commandLine}), configuration directives ({@link #directive}) and Lisp forms ({@link #sExpression}) count too, and three settings
+ * #commandLine}), configuration directives ({@link #directive}), Lisp forms ({@link #sExpression}) and call statements
+ * ({@link #call}: CMake's {@code set(X ${Y})}, {@code endif()}) count too, and three settings
  * commented out ({@link #commentedOut}) make a page's {@code #} runs count as a comment block. Indentation alone
  * (verse, quotations) and a final comma (hard-wrapped prose) do not make a line code. Counting characters, not lines,
  * keeps documentation whose prose paragraphs (one long line each on a web page) outweigh its code samples.
@@ -221,7 +222,44 @@ public final class CodeLinesFilter implements Filter {
             return true;
         }
         return preprocessor(s) || assignment(s) || semicolonInBraces(s) || hashComment(s) || shell(s) || mappingKey(line, s)
-                || commandLine(s) || wrapped && (directive(s) || sExpression(s));
+                || commandLine(s) || wrapped && (directive(s) || sExpression(s) || call(s));
+    }
+
+    /** C's, CMake's and gnuplot's keywords that take a parenthesised condition after a space: {@code if (NOT X)}. */
+    private static final String[] CONDITIONS = {"if (", "elseif (", "while (", "foreach ("};
+
+    /**
+     * A statement that is one call on a line of its own ({@code set(GPB_MODULE_DIR ${DIR})}, {@code endif()}, {@code
+     * if (NOT X)}) or a call's closing {@code )}: a name of letters, digits and {@code _} right before the {@code (},
+     * the {@code )} last, not after a sentence's {@code . ! ?}, and no arguments or arguments with a space, a {@code $}
+     * or a {@code "}: a manual page's {@code ls(1)} is a reference, and a C definition's {@code main(void)} counts by
+     * its body.
+     */
+    static boolean call(String s) {
+        int n = s.length();
+        char last = s.charAt(n - 1);
+        if (last != ')' && last != ']') {
+            return false;
+        }
+        if (n <= 3 && s.chars().allMatch(c -> c == ')' || c == ']')) {
+            return true;
+        }
+        if (n < 3 || last != ')' || ".!?".indexOf(s.charAt(n - 2)) >= 0) {
+            return false;
+        }
+        for (String c : CONDITIONS) {
+            if (s.startsWith(c)) {
+                return true;
+            }
+        }
+        int i = 0;
+        for (char c; i < n && ((c = s.charAt(i)) >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || i > 0 && c >= '0' && c <= '9'); i++) {
+        }
+        if (i == 0 || i >= n || s.charAt(i) != '(') {
+            return false;
+        }
+        String args = s.substring(i + 1, n - 1);
+        return args.isEmpty() || args.indexOf(' ') >= 0 || args.indexOf('$') >= 0 || args.indexOf('"') >= 0;
     }
 
     /**
