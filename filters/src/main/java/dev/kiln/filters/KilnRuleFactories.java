@@ -11,6 +11,7 @@ import dev.kiln.filters.reference.ParagraphQualityFilter;
 import dev.kiln.filters.reference.ReferenceLists;
 import dev.kiln.filters.rules.CharRunFilter;
 import dev.kiln.filters.rules.CodeLinesFilter;
+import dev.kiln.filters.rules.ExclamationShareFilter;
 import dev.kiln.filters.rules.FunctionWordsFilter;
 import dev.kiln.filters.rules.HeadingAwareLineStructureFilter;
 import dev.kiln.filters.rules.LicenceTextFilter;
@@ -189,6 +190,16 @@ public final class KilnRuleFactories {
             super(LicenceTextFilter.NAME, "a licence's own text: word 6-grams of kiln's bundled licence texts <= max_licence_share="
                     + num(MAX_LICENCE_SHARE) + " of the page's",
                     p -> new LicenceTextFilter(p.getDouble("max_licence_share", MAX_LICENCE_SHARE, 0, 1)));
+        }
+    }
+
+    public static final class ExclamationShare extends NamedStageFactory {
+        public static final double MAX_EXCLAMATION_SHARE = ExclamationShareFilter.DEFAULT_MAX_SHARE;
+
+        public ExclamationShare() {
+            super(ExclamationShareFilter.NAME, "sales copy and hype: exclamations <= max_exclamation_share=" + num(MAX_EXCLAMATION_SHARE)
+                            + " of the sentence ends (when there are " + ExclamationShareFilter.MIN_SENTENCES + " or more)",
+                    p -> new ExclamationShareFilter(p.getDouble("max_exclamation_share", MAX_EXCLAMATION_SHARE, 0, 1)));
         }
     }
 

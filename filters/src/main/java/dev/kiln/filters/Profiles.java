@@ -23,8 +23,8 @@ import java.util.Map;
  * short code lines exempt from the line rule, C2's punctuation ratio without its run rule (which dropped every page
  * with a {@code ----} underline), web pages judged by their share of prose lines rather than by line length,
  * letters at least 0.55 of a web page (verse references and code samples pass), placeholder, code, policy
- * boilerplate, licence texts, text in no language or not in English, and filler of English words without function words dropped
- * (issue #15), Wikipedia and Gutenberg cleaned and chunked before
+ * boilerplate, licence texts, pages that exclaim at most sentence ends, text in no language or not in English, and filler
+ * of English words without function words dropped (issue #15), Wikipedia and Gutenberg cleaned and chunked before
  * length and quality limits</td></tr>
  * <tr><td>{@code gopher}</td><td>Gopher repetition then quality (datatrove defaults)</td></tr>
  * <tr><td>{@code c4}, {@code c4_tfds}</td><td>C4 rules, paper (3 words / 5 sentences) or TFDS code (5 / 3):
@@ -96,6 +96,7 @@ public final class Profiles {
                 StageSpec.of("code_lines"),
                 StageSpec.of("policy_vocabulary"),
                 StageSpec.of("licence_text"),
+                StageSpec.of("exclamation_share"),
                 StageSpec.of("unknown_language"),
                 StageSpec.of("function_words"));
         List<StageSpec> out = new ArrayList<>();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kiln.core.config.ConfigException;
 import dev.kiln.filters.rules.CodeLinesFilter;
+import dev.kiln.filters.rules.ExclamationShareFilter;
 import dev.kiln.filters.rules.FunctionWordsFilter;
 import dev.kiln.filters.rules.PlaceholderTextFilter;
 import dev.kiln.filters.rules.PolicyVocabularyFilter;
@@ -611,18 +612,42 @@ class FidelityRulesTest {
     }
 
     @Test
+    void exclamationShareDropsHypeAndKeepsDialogue() {
+        // faker's hacker phrases, every one exclaimed, kept by every other rule before
+        for (int i : new int[] {1, 2, 4, 5, 7, 8}) {
+            StageChain.Result r = run(ExclamationShareFilter.NAME, HELD11.get("lorem/faker-br-hacker/" + i));
+            assertEquals(ExclamationShareFilter.NAME, r.reason(), "faker " + i);
+            assertTrue(r.value() > 0.9, "share " + r.value());
+        }
+        // Wesnoth's campaign dialogue, the most exclaiming clean pages of the labelled sets (0.45 to 0.61)
+        for (String id : java.util.List.of("clean/wesnoth-httt/9", "clean/wesnoth-tsg/2", "clean/wesnoth-httt/4")) {
+            assertEquals("keep", run(ExclamationShareFilter.NAME, HELD7.get(id)).decision(), id);
+        }
+        assertEquals("keep", run(ExclamationShareFilter.NAME, held13("clean/wesnoth-dialogue/6")).decision());
+        // a mortgage mail: "!!!" is one end, "?!" an exclamation; five ends are too few to judge
+        String spam = "INTEREST RATES HAVE JUST BEEN CUT!!! Rates are down! Act now?! Fill out our quick form! "
+                + "It takes a minute. Lower your payment today! ";
+        StageChain.Result r = run(ExclamationShareFilter.NAME, spam);
+        assertEquals(ExclamationShareFilter.NAME, r.reason());
+        assertEquals(5.0 / 6, r.value(), 1e-9);
+        assertEquals("keep", run(ExclamationShareFilter.NAME, "Yay! Thanks! Great! Wow! Cool!").decision());
+        assertEquals("keep", run(ExclamationShareFilter.NAME, spam.replace("today!", "today.").replace("now?!", "now?")).decision());
+    }
+
+    @Test
     void thresholdsAreValidated() {
-        Map<String, Function<Double, Object>> rules = Map.of(
-                "placeholder_text.min_placeholder_share", PlaceholderTextFilter::new,
-                "code_lines.max_code_share", CodeLinesFilter::new,
-                "policy_vocabulary.max_policy_share", PolicyVocabularyFilter::new,
-                "licence_text.max_licence_share", dev.kiln.filters.rules.LicenceTextFilter::new,
-                "punct_share.max_punct_ratio", PunctShareFilter::new,
-                "unknown_language.min_english_share", v -> new UnknownLanguageFilter(v, 0.03, 0.9, 0.01, java.util.List.of("en")),
-                "unknown_language.min_english_only_share", v -> new UnknownLanguageFilter(0.08, v, 0.9, 0.01, java.util.List.of("en")),
-                "unknown_language.min_language_probability", v -> new UnknownLanguageFilter(0.08, 0.03, v, 0.01, java.util.List.of("en")),
-                "unknown_language.min_named_english_share", v -> new UnknownLanguageFilter(0.08, 0.03, 0.9, v, java.util.List.of("en")),
-                "function_words.min_function_share", FunctionWordsFilter::new);
+        Map<String, Function<Double, Object>> rules = Map.ofEntries(
+                Map.entry("placeholder_text.min_placeholder_share", PlaceholderTextFilter::new),
+                Map.entry("code_lines.max_code_share", CodeLinesFilter::new),
+                Map.entry("policy_vocabulary.max_policy_share", PolicyVocabularyFilter::new),
+                Map.entry("licence_text.max_licence_share", dev.kiln.filters.rules.LicenceTextFilter::new),
+                Map.entry("punct_share.max_punct_ratio", PunctShareFilter::new),
+                Map.entry("unknown_language.min_english_share", v -> new UnknownLanguageFilter(v, 0.03, 0.9, 0.01, java.util.List.of("en"))),
+                Map.entry("unknown_language.min_english_only_share", v -> new UnknownLanguageFilter(0.08, v, 0.9, 0.01, java.util.List.of("en"))),
+                Map.entry("unknown_language.min_language_probability", v -> new UnknownLanguageFilter(0.08, 0.03, v, 0.01, java.util.List.of("en"))),
+                Map.entry("unknown_language.min_named_english_share", v -> new UnknownLanguageFilter(0.08, 0.03, 0.9, v, java.util.List.of("en"))),
+                Map.entry("exclamation_share.max_exclamation_share", ExclamationShareFilter::new),
+                Map.entry("function_words.min_function_share", FunctionWordsFilter::new));
         rules.forEach((key, ctor) -> {
             String[] stageAndParam = key.split("\\.");
             ConfigException e = assertThrows(ConfigException.class, () -> Rules.REGISTRY.create(stageAndParam[0], Map.of(stageAndParam[1], 1.5)));
