@@ -258,8 +258,13 @@ public final class CodeLinesFilter implements Filter {
         if (i == 0 || i >= n || s.charAt(i) != '(') {
             return false;
         }
-        String args = s.substring(i + 1, n - 1);
-        return args.isEmpty() || args.indexOf(' ') >= 0 || args.indexOf('$') >= 0 || args.indexOf('"') >= 0;
+        for (int j = i + 1; j < n - 1; j++) {
+            char c = s.charAt(j);
+            if (c == ' ' || c == '$' || c == '"') {
+                return true;
+            }
+        }
+        return i + 2 == n;   // no arguments: endif()
     }
 
     /**
