@@ -29,8 +29,8 @@ import fidelity_build  # noqa: E402
 
 DEB_DIR, DEB_X, PACK = fidelity_build.start(15, SEED)
 from fidelity_build import (P, X, add, code_pages, copyright_pages, cut, deb_src, lic_src,  # noqa: E402
-                            mallard_text, markdown_page, pack_src, pieces, read, rnd, run_pages, take, text_of,
-                            unwrap, write)
+                            mallard_text, markdown_page, pack_src, pieces, read, rnd, roff_text, run_pages, sentences, take,
+                            text_of, text_only, unwrap, write)
 
 DOC_SKIP = fidelity_build.DOC_SKIP | {"toctree-wrapper", "sphinxsidebarwrapper", "wy-nav-top", "related",
                                       "header", "nav-panel", "footer", "toc", "navfooter", "navheader", "navCenter",
@@ -63,14 +63,6 @@ CHROME = ["Skip to content", "Home", "Studio", "Work", "About us", "Contact", "S
 def wrap(i, text):
     """Every third page in 5 + 3 lines of site chrome."""
     return text if i % 3 else "\n".join(take(CHROME, 5)) + "\n" + text + "\n" + "\n".join(take(CHROME, 3))
-
-
-def sentences(words, k, lo=5, hi=14):
-    out = []
-    for _ in range(k):
-        s = " ".join(rnd.choice(words) for _ in range(rnd.randint(lo, hi)))
-        out.append(s[0].upper() + s[1:] + ".")
-    return " ".join(out)
 
 
 def filler_page(words, i, paras=None):
@@ -195,12 +187,6 @@ C = [("libjs-backbone", ["**/backbone.js"], "js-backbone", "MIT", 2),
      ]
 
 
-def text_only(t):
-    """A text file whole (a binary or minified one, with a line over 1,000 characters, not at all), less any line with
-    an undecodable byte."""
-    return "" if "\x00" in t or any(len(l) > 1000 for l in t.split("\n")) else "\n".join(l for l in t.split("\n") if "\ufffd" not in l)
-
-
 for pkg, pats, kind, lic, n in C:
     fs = [f for f in X(pkg, *pats) if not BIN.search(f) and "/copyright" not in f and "changelog" not in f
           and "/man/" not in f and "/locale/" not in f and "/doc/" not in f]
@@ -254,16 +240,7 @@ for pkg, app, n in [("gnome-calculator", "gnome-calculator", 6), ("gnome-music",
 
 
 def kde_manual(f):
-    """A KDE handbook's rendered HTML cache (index.cache.bz2): its pages' text in order, the title page (authors,
-    copyright) and the credits and licence page left out."""
-    with bz2.open(f, "rt", encoding="utf-8", errors="replace") as g:
-        s = g.read()
-    out = []
-    for name, body in re.findall(r'<FILENAME filename="([^"]+)">(.*?)</FILENAME>', s, re.S):
-        if name == "index.html" or re.search(r"credit|license|install", name):
-            continue
-        out.append(text_of(body, skip=DOC_SKIP | {"header", "navCenter", "footer"}, main=("contentBody",)))
-    return "\n".join(out)
+    return fidelity_build.kde_manual(f, DOC_SKIP)
 
 
 KDE = ["kapman", "kfourinline", "kiriki", "klines", "knavalbattle", "kolf", "ksnakeduel", "kubrick", "picmi", "bomber",
@@ -286,41 +263,6 @@ for m in re.finditer(r"(?ms)^   :([^:\n]+):([^\n]*)\n(.*?)(?=^   :[^:\n]+:|\Z)",
         ENTRIES.append(head + "\n" + body)
 run_pages(ENTRIES, "jargon-file", deb_src(JF, "public domain") + " (glossary entries, one paragraph a line)", 16,
           lo=1500, hi=3500)
-
-
-def roff_text(t):
-    """A man page's DESCRIPTION section as text: font escapes and macros dropped, one line per paragraph."""
-    m = re.search(r'(?ms)^\.SH\s+"?DESCRIPTION"?\s*$(.*?)(?=^\.SH\s)', t)
-    if not m:
-        return ""
-    out, cur = [], []
-    for l in m.group(1).split("\n"):
-        if re.match(r"\.(PP|LP|P|sp|TP|IP|HP|br|RS|RE|in|nf|fi|SS|Sp|Vb|Ve|IX|ne|PD|ti)\b", l) or not l.strip():
-            if cur:
-                out.append(" ".join(cur))
-                cur = []
-            m2 = re.match(r'\.(?:IP|SS)\s+"?([^"]+)"?', l)
-            if m2 and m2.group(1).strip() not in ("\\(bu", "*", "\\(bu 2", "\\(bu 4"):
-                out.append(m2.group(1).strip())
-            continue
-        if l.startswith(".\\\"") or l.startswith("'\\\""):
-            continue
-        m2 = re.match(r"\.(B|I|BR|IR|RB|RI|BI|IB|SM|SB)\s+(.*)$", l)
-        if m2:
-            toks = ["".join(a or b for a, b in [t]) for t in re.findall(r'"([^"]*)"|(\S+)', m2.group(2))]
-            l = ("" if len(m2.group(1)) == 2 and m2.group(1) not in ("SM", "SB") else " ").join(toks)
-        elif l.startswith("."):
-            continue
-        cur.append(l)
-    if cur:
-        out.append(" ".join(cur))
-    s = "\n".join(out)
-    s = re.sub(r"\\f(\[[^\]]*\]|\(..|.)", "", s)
-    s = s.replace("\\-", "-").replace("\\(aq", "'").replace("\\(oq", "‘").replace("\\(cq", "’").replace("\\(em", "—")
-    s = s.replace("\\(en", "–").replace("\\(dq", '"').replace("\\(lq", "“").replace("\\(rq", "”").replace("\\e", "\\")
-    s = re.sub(r"\\\*\(.{2}|\\\*.|\\\((bu|co|rg|tm)|\\s[+-]?\d", "", s)
-    s = re.sub(r"\\[&|^0 ]", " ", s).replace("\\", "")
-    return "\n".join(" ".join(l.split()) for l in s.split("\n") if l.strip())
 
 
 MAN = [f for f in X("*", "usr/share/man/man1/*.gz", "usr/share/man/man5/*.gz", "usr/share/man/man8/*.gz")]

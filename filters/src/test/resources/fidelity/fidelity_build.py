@@ -7,6 +7,7 @@ A builder calls `start(...)` (or `setup(...)`) first, then imports the names it 
 generator's calls are the same as when each builder carried its own copy, so each builder gives the bytes its .md
 file records.
 """
+import bz2
 import glob
 import gzip
 import json
@@ -412,6 +413,71 @@ def html_pages(files, kind, lic, n, skip=DOC_SKIP, main=(), per_file=1, lo=1500,
             if k < n:
                 k += add(label, kind, src(f) if src else deb_src(f, lic), cut(c))
     return k
+
+
+
+# ---------------------------------------------------------------- shared by build_heldout14/15
+def sentences(words, k, lo=5, hi=14):
+    """k filler sentences of `lo` to `hi` words drawn from `words` (the seeded generator), sentence-cased."""
+    out = []
+    for _ in range(k):
+        s = " ".join(rnd.choice(words) for _ in range(rnd.randint(lo, hi)))
+        out.append(s[0].upper() + s[1:] + ".")
+    return " ".join(out)
+
+
+def text_only(t):
+    """A text file whole (a binary or minified one, with a line over 1,000 characters, not at all), less any line with
+    an undecodable byte."""
+    return "" if "\x00" in t or any(len(l) > 1000 for l in t.split("\n")) else "\n".join(l for l in t.split("\n") if "\ufffd" not in l)
+
+
+def kde_manual(f, skip):
+    """A KDE handbook's rendered HTML cache (index.cache.bz2): its pages' text in order, the title page (authors,
+    copyright) and the credits and licence page left out; `skip` is the builder's HTML classes left out."""
+    with bz2.open(f, "rt", encoding="utf-8", errors="replace") as g:
+        s = g.read()
+    out = []
+    for name, body in re.findall(r'<FILENAME filename="([^"]+)">(.*?)</FILENAME>', s, re.S):
+        if name == "index.html" or re.search(r"credit|license|install", name):
+            continue
+        out.append(text_of(body, skip=set(skip) | {"header", "navCenter", "footer"}, main=("contentBody",)))
+    return "\n".join(out)
+
+
+def roff_text(t):
+    """A man page's DESCRIPTION section as text: font escapes and macros dropped, one line per paragraph."""
+    m = re.search(r'(?ms)^\.SH\s+"?DESCRIPTION"?\s*$(.*?)(?=^\.SH\s)', t)
+    if not m:
+        return ""
+    out, cur = [], []
+    for l in m.group(1).split("\n"):
+        if re.match(r"\.(PP|LP|P|sp|TP|IP|HP|br|RS|RE|in|nf|fi|SS|Sp|Vb|Ve|IX|ne|PD|ti)\b", l) or not l.strip():
+            if cur:
+                out.append(" ".join(cur))
+                cur = []
+            m2 = re.match(r'\.(?:IP|SS)\s+"?([^"]+)"?', l)
+            if m2 and m2.group(1).strip() not in ("\\(bu", "*", "\\(bu 2", "\\(bu 4"):
+                out.append(m2.group(1).strip())
+            continue
+        if l.startswith(".\\\"") or l.startswith("'\\\""):
+            continue
+        m2 = re.match(r"\.(B|I|BR|IR|RB|RI|BI|IB|SM|SB)\s+(.*)$", l)
+        if m2:
+            toks = ["".join(a or b for a, b in [t]) for t in re.findall(r'"([^"]*)"|(\S+)', m2.group(2))]
+            l = ("" if len(m2.group(1)) == 2 and m2.group(1) not in ("SM", "SB") else " ").join(toks)
+        elif l.startswith("."):
+            continue
+        cur.append(l)
+    if cur:
+        out.append(" ".join(cur))
+    s = "\n".join(out)
+    s = re.sub(r"\\f(\[[^\]]*\]|\(..|.)", "", s)
+    s = s.replace("\\-", "-").replace("\\(aq", "'").replace("\\(oq", "‘").replace("\\(cq", "’").replace("\\(em", "—")
+    s = s.replace("\\(en", "–").replace("\\(dq", '"').replace("\\(lq", "“").replace("\\(rq", "”").replace("\\e", "\\")
+    s = re.sub(r"\\\*\(.{2}|\\\*.|\\\((bu|co|rg|tm)|\\s[+-]?\d", "", s)
+    s = re.sub(r"\\[&|^0 ]", " ", s).replace("\\", "")
+    return "\n".join(" ".join(l.split()) for l in s.split("\n") if l.strip())
 
 
 def write(name):
