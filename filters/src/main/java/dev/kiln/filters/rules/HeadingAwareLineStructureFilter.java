@@ -29,6 +29,12 @@ import dev.kiln.filters.text.TextChars;
  * lists, a letter's closing. So when a page's short lines are mostly not {@linkplain #chrome chrome} (a menu item, a
  * button or a footer line: capitalised words, no identifier or value in them), only its chrome-like short lines
  * count; a page whose short lines are mostly chrome (a menu, a link list, a cookie banner) counts them all.
+ *
+ * <p>Only the short lines of the page's head and tail count: those before its first sentence line (20 characters or
+ * more, ending in {@code . ! ? :}) and after its last. A run of short lines between two sentence lines is a table's or
+ * a list's cells ("Command / Shortcut Key / Rotate Left", a release's translations), as a help page or a manual's
+ * extracted text has them, unless one of its chrome lines is a {@linkplain #siteLine site's} ("Back to top", "Share
+ * this", {@code [dot.gif]}): a menu or a share bar between two paragraphs still counts.
  */
 public final class HeadingAwareLineStructureFilter implements Filter {
 
@@ -64,8 +70,12 @@ public final class HeadingAwareLineStructureFilter implements Filter {
         String t = doc.text();
         char[] chars = TextChars.of(t);   // the same characters, for the word loop below (no charAt coder test)
         int lines = 0;
-        int shortLines = 0;
+        int shortLines = 0;     // in the page's head (before its first sentence line) and tail (after its last)
         int chromeLines = 0;
+        int runShort = 0;       // since the last sentence line
+        int runChrome = 0;
+        boolean runSite = false; // a site's word in the run (Home, Share, Cart): a menu, not a table
+        boolean body = false;   // a sentence line seen
         int lettered = 0;
         int caps = 0;
         boolean prevBlank = true;
@@ -134,8 +144,20 @@ public final class HeadingAwareLineStructureFilter implements Filter {
             }
             lines++;
             if (len < shortLineChars && (countListItems || !listItem(t, a, b)) && !term(t, a, b)) {
-                shortLines++;
-                chromeLines += chrome(t, a, b) ? 1 : 0;
+                runShort++;
+                if (chrome(t, a, b)) {
+                    runChrome++;
+                    runSite = runSite || siteLine(t, a, b);
+                }
+            } else if (len >= shortLineChars && ".!?:".indexOf(t.charAt(b - 1)) >= 0) {
+                if (!body || runSite) {  // the head, or a menu; other runs between sentence lines are a table's or a list's cells
+                    shortLines += runShort;
+                    chromeLines += runChrome;
+                }
+                body = true;
+                runShort = 0;
+                runChrome = 0;
+                runSite = false;
             }
             if (letteredWords >= 2) {
                 lettered++;
@@ -146,6 +168,8 @@ public final class HeadingAwareLineStructureFilter implements Filter {
         if (lines == 0) {
             return Decision.keep();
         }
+        shortLines += runShort;     // the tail, or the whole page when it has no sentence line
+        chromeLines += runChrome;
         shortLines = 2 * chromeLines > shortLines ? shortLines : chromeLines;   // reference documentation: only its chrome
         double shortRatio = (double) shortLines / lines;
         if (shortRatio > maxShortRatio && shortLines >= 2) {
@@ -251,6 +275,47 @@ public final class HeadingAwareLineStructureFilter implements Filter {
             prev = c;
         }
         return true;
+    }
+
+    /** Words of a site's menus, buttons and footers, lower case. */
+    static final java.util.Set<String> SITE_WORDS = java.util.Set.of("home", "about", "contact", "login", "logout", "log",
+            "sign", "search", "menu", "share", "tweet", "facebook", "twitter", "pinterest", "instagram", "linkedin",
+            "youtube", "subscribe", "newsletter", "cart", "basket", "checkout", "wishlist", "account", "careers", "privacy", "terms",
+            "cookies", "sitemap", "archives", "categories", "tags", "comments", "reply", "blog", "related", "skip", "back", "follow",
+            "rss", "copyright");
+    /** Words that join {@link #SITE_WORDS} in a menu's items: "Back to top", "About us", "Share this post". */
+    static final java.util.Set<String> GLUE_WORDS = java.util.Set.of("my", "our", "us", "me", "to", "this", "the", "of",
+            "in", "on", "up", "out", "all", "with", "and", "for", "your", "now", "more", "read", "top", "post", "posts", "page",
+            "content", "main", "site", "team", "info", "a");
+
+    /**
+     * A chrome line made of {@link #SITE_WORDS site words} and {@link #GLUE_WORDS their glue}, at least one site word
+     * ("Back to top", not "Rolling Back"), or with a copyright sign, or an image's placeholder ({@code [dot.gif]}), or a
+     * select box's {@code "-- Choose --"}.
+     */
+    static boolean siteLine(String t, int a, int b) {
+        if (t.charAt(a) == '[' || b - a >= 2 && t.charAt(b - 1) == '-' && t.charAt(b - 2) == '-' || t.indexOf('\u00a9', a) >= 0 && t.indexOf('\u00a9', a) < b) {
+            return true;
+        }
+        boolean site = false;
+        for (int i = a; i < b; ) {
+            while (i < b && !Character.isLetter(t.charAt(i))) {
+                i++;
+            }
+            int w = i;
+            while (i < b && Character.isLetter(t.charAt(i))) {
+                i++;
+            }
+            if (i > w) {
+                String word = t.substring(w, i).toLowerCase(java.util.Locale.ROOT);
+                if (SITE_WORDS.contains(word)) {
+                    site = true;
+                } else if (!GLUE_WORDS.contains(word)) {
+                    return false;
+                }
+            }
+        }
+        return site;
     }
 
     /** A list item: {@code -}, {@code *} or {@code •}, then a space. */

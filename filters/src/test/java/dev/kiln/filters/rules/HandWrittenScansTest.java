@@ -136,6 +136,10 @@ class HandWrittenScansTest {
         int lines = 0;
         int shortLines = 0;
         int chrome = 0;
+        int runShort = 0;
+        int runChrome = 0;
+        boolean runSite = false;
+        boolean body = false;
         int lettered = 0;
         int caps = 0;
         boolean prevBlank = true;
@@ -190,10 +194,25 @@ class HandWrittenScansTest {
             boolean term = stripped.chars().noneMatch(Character::isWhitespace) && stripped.matches("(?s).*[0-9\\-_./()@<>\\[\\]=:$%].*")
                     && !(stripped.matches("(?s)\\[.*\\.?.*\\]") && stripped.contains("."));
             if (len < shortLineChars && !term) {
-                shortLines++;
+                runShort++;
                 String item = stripped.replaceFirst("^[-*\u2022] +", "");
-                chrome += item.matches("(?s)\\[.*\\]") || !item.matches("(?s).*[.;]") && item.matches("(?s)[^\\p{L}]*[\\p{Lu}\\p{Lt}].*")
-                        && !item.matches("(?s).*(\\p{Ll}\\p{Lu}|\\p{Nd}[.:]\\p{Nd}|[{}<>=;_/\\\\$#@|`\"]).*") ? 1 : 0;
+                if (item.matches("(?s)\\[.*\\]") || !item.matches("(?s).*[.;]") && item.matches("(?s)[^\\p{L}]*[\\p{Lu}\\p{Lt}].*")
+                        && !item.matches("(?s).*(\\p{Ll}\\p{Lu}|\\p{Nd}[.:]\\p{Nd}|[{}<>=;_/\\\\$#@|`\"]).*")) {
+                    runChrome++;
+                    List<String> words = java.util.Arrays.stream(stripped.toLowerCase(java.util.Locale.ROOT).split("\\P{L}+")).filter(w -> !w.isEmpty()).toList();
+                    runSite |= stripped.startsWith("[") || stripped.endsWith("--") || stripped.contains("\u00a9")
+                            || words.stream().anyMatch(HeadingAwareLineStructureFilter.SITE_WORDS::contains) && words.stream().allMatch(
+                                    w -> HeadingAwareLineStructureFilter.SITE_WORDS.contains(w) || HeadingAwareLineStructureFilter.GLUE_WORDS.contains(w));
+                }
+            } else if (len >= shortLineChars && stripped.matches("(?s).*[.!?:]")) {
+                if (!body || runSite) {
+                    shortLines += runShort;
+                    chrome += runChrome;
+                }
+                body = true;
+                runShort = 0;
+                runChrome = 0;
+                runSite = false;
             }
             if (letteredWords >= 2) {
                 lettered++;
@@ -204,6 +223,8 @@ class HandWrittenScansTest {
         if (lines == 0) {
             return "keep";
         }
+        shortLines += runShort;
+        chrome += runChrome;
         shortLines = chrome * 2 > shortLines ? shortLines : chrome;   // reference documentation: only its chrome counts
         double shortRatio = (double) shortLines / lines;
         if (shortRatio > maxShortRatio && shortLines >= 2) {
