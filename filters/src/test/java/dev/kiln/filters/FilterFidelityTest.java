@@ -335,10 +335,11 @@ class FilterFidelityTest {
     /**
      * The fifteenth held-out set (HELDOUT15.md: Sphinx docs, KDE and GNOME help, the Jargon File, MIT Scheme manuals;
      * word lists; code of 63 kinds; Debian copyright files and government services' privacy, cookie and terms pages),
-     * built blind while the fourteenth was examined and run once at aec3905, not tuned on. Floors are that run, rounded
-     * down.
+     * built blind while the fourteenth was examined and run once at aec3905 (clean 0.934). Not looked at while ef3bae6's
+     * line_structure change was made on the fourteenth; after it clean is 0.983 and no junk page changed. A tuning set
+     * since the sixteenth was built.
      */
-    static final Map<String, Double> FLOORS_HELD_OUT_15 = Map.ofEntries(Map.entry("clean", 0.933), Map.entry("lorem", 0.978),
+    static final Map<String, Double> FLOORS_HELD_OUT_15 = Map.ofEntries(Map.entry("clean", 0.983), Map.entry("lorem", 0.978),
             Map.entry("code", 0.96), Map.entry("policy", 0.905));
 
     /**
