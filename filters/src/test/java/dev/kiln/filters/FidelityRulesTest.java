@@ -629,6 +629,9 @@ class FidelityRulesTest {
         // the same cells before the first sentence or after the last are the page's head or tail, and count
         assertEquals("line_structure", run("line_structure", table + intro + after).reason());
         assertEquals("line_structure", run("line_structure", intro + after + table).reason());
+        // a key's [D] is a cell, an image's [dot.gif] a site's chrome
+        assertEquals("keep", run("line_structure", intro + "[D]\nDelete\n[E]\nEdit\n[R]\nRotate\n" + after).decision());
+        assertEquals("line_structure", run("line_structure", intro + "[D]\nDelete\n[dot.gif]\nEdit\n[R]\nRotate\n" + after).reason());
         // a line of 20 or more characters that does not end a sentence does not open the page's body
         assertEquals("line_structure", run("line_structure", "Free shipping on orders over $50\n" + table + after).reason());
         // a site's menu between two sentences still counts: its words are a site's (Home, Back to top), not a table's

@@ -290,17 +290,20 @@ public final class HeadingAwareLineStructureFilter implements Filter {
 
     /**
      * A chrome line made of {@link #SITE_WORDS site words} and {@link #GLUE_WORDS their glue}, at least one site word
-     * ("Back to top", not "Rolling Back"), or with a copyright sign, or an image's placeholder ({@code [dot.gif]}), or a
-     * select box's {@code "-- Choose --"}.
+     * ("Back to top", not "Rolling Back"), or with a copyright sign, or an image's placeholder ({@code [dot.gif]}, not a
+     * key's {@code [D]}), or a select box's {@code "-- Choose --"}. It reads only the line (a short one).
      */
     static boolean siteLine(String t, int a, int b) {
-        if (t.charAt(a) == '[' || b - a >= 2 && t.charAt(b - 1) == '-' && t.charAt(b - 2) == '-' || t.indexOf('\u00a9', a) >= 0 && t.indexOf('\u00a9', a) < b) {
-            return true;
+        if (t.charAt(a) == '[' && t.charAt(b - 1) == ']' && dotInside(t, a + 2, b)
+                || b - a >= 2 && t.charAt(b - 1) == '-' && t.charAt(b - 2) == '-') {
+            return true;    // an image's placeholder ([dot.gif], not a key's [D]) or a select box's "-- Choose --"
         }
         boolean site = false;
         for (int i = a; i < b; ) {
             while (i < b && !Character.isLetter(t.charAt(i))) {
-                i++;
+                if (t.charAt(i++) == '\u00a9') {
+                    return true;
+                }
             }
             int w = i;
             while (i < b && Character.isLetter(t.charAt(i))) {
@@ -316,6 +319,16 @@ public final class HeadingAwareLineStructureFilter implements Filter {
             }
         }
         return site;
+    }
+
+    /** Whether {@code t[from, to)} has a {@code .} (a bounded scan: {@code indexOf} would read on past the line). */
+    private static boolean dotInside(String t, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (t.charAt(i) == '.') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A list item: {@code -}, {@code *} or {@code •}, then a space. */

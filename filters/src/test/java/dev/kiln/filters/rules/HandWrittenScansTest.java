@@ -200,7 +200,7 @@ class HandWrittenScansTest {
                         && !item.matches("(?s).*(\\p{Ll}\\p{Lu}|\\p{Nd}[.:]\\p{Nd}|[{}<>=;_/\\\\$#@|`\"]).*")) {
                     runChrome++;
                     List<String> words = java.util.Arrays.stream(stripped.toLowerCase(java.util.Locale.ROOT).split("\\P{L}+")).filter(w -> !w.isEmpty()).toList();
-                    runSite |= stripped.startsWith("[") || stripped.endsWith("--") || stripped.contains("\u00a9")
+                    runSite |= stripped.matches("(?s)\\[.+\\..*\\]") || stripped.endsWith("--") || stripped.contains("\u00a9")
                             || words.stream().anyMatch(HeadingAwareLineStructureFilter.SITE_WORDS::contains) && words.stream().allMatch(
                                     w -> HeadingAwareLineStructureFilter.SITE_WORDS.contains(w) || HeadingAwareLineStructureFilter.GLUE_WORDS.contains(w));
                 }
