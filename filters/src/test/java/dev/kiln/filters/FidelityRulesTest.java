@@ -566,6 +566,13 @@ class FidelityRulesTest {
     }
 
     @Test
+    void codeLinesReadsLuaBlocks() {
+        // mpv's Lua scripts: "if x then", "for k, v in pairs(t) do", "function mp.add_hook(name, pri, cb)", then "end"
+        assertEquals("code_lines", run(CodeLinesFilter.NAME, held12("code/lua-mpv/1")).reason());
+        // the line-level cases, with wrapped prose that opens and closes with the same words: CodeLinesLuaTest
+    }
+
+    @Test
     void codeLinesReadsStarBulletsAsProseWithoutABlockComment() {
         // Grace's change list (" *  [ES] fixed Fourier transform DC-term amplitude"): dropped before
         assertEquals("keep", run(CodeLinesFilter.NAME, HELD11.get("clean/grace-docs/0")).decision());

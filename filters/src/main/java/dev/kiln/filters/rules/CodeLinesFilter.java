@@ -364,7 +364,33 @@ public final class CodeLinesFilter implements Filter {
             }
             return MAKE_DIRECTIVES.contains(s.substring(1, j)) && (j == s.length() || s.charAt(j) == ' ' || s.charAt(j) == '\t');
         }
-        return false;
+        return luaBlock(s);
+    }
+
+    /**
+     * A Lua block's head: {@code if}/{@code elseif} ... {@code then} and {@code for} ... {@code do} with an operator, a
+     * call or a field in them ({@code if t == nil then}, {@code for k, v in pairs(t) do}; a wrapped sentence's "if it
+     * fails then" has none), or {@code function name(args)} with the parenthesis right after the name ("function
+     * words (the, of)" is prose).
+     */
+    static boolean luaBlock(String s) {
+        if ((s.startsWith("if ") || s.startsWith("elseif ")) && s.endsWith(" then") || s.startsWith("for ") && s.endsWith(" do")) {
+            for (int i = 0; i < s.length(); i++) {
+                if ("=~<>(.#_[".indexOf(s.charAt(i)) >= 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        int from = s.startsWith("function ") ? 9 : s.startsWith("local function ") ? 15 : -1;
+        if (from < 0 || !s.endsWith(")")) {
+            return false;
+        }
+        int i = from;
+        while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '.' || s.charAt(i) == ':')) {
+            i++;
+        }
+        return i > from && i < s.length() && s.charAt(i) == '(';
     }
 
     /**
